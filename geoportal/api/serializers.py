@@ -1,0 +1,154 @@
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework_gis.serializers import GeoFeatureModelSerializer
+
+from geoportal.models import Category, Desa, Kecamatan
+from geoportal.selectors.reports import Cursor, ReportFilters
+from workflow.states import PUBLIC_STATUSES
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+class ReportFilterSerializer(serializers.Serializer):
+    """Query parameters of the public report list; every wrong value gets a 400 that says why."""
+
+    in_bbox = serializers.CharField(
+        required=False, help_text=_("minlon,minlat,maxlon,maxlat in EPSG:4326, e.g. 111.6,-8.1,111.8,-8.0")
+    )
+    kecamatan = serializers.CharField(required=False, help_text=_("kecamatan code, e.g. 35.03.11"))
+    desa = serializers.CharField(required=False, help_text=_("desa/kelurahan code, e.g. 35.03.11.1002"))
+    status = serializers.CharField(
+        required=False, help_text=_("one or more public statuses, comma-separated: %s") % ", ".join(sorted(PUBLIC_STATUSES))
+    )
+    category = serializers.CharField(required=False, help_text=_("one or more label codes, comma-separated"))
+    created_from = serializers.DateField(required=False, help_text=_("first day (Asia/Jakarta), YYYY-MM-DD"))
+    created_to = serializers.DateField(required=False, help_text=_("last day, inclusive (Asia/Jakarta)"))
+    limit = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=settings.REPORTS_PAGE_SIZE_MAX,
+        default=settings.REPORTS_PAGE_SIZE,
+        help_text=_("features per page"),
+    )
+    cursor = serializers.CharField(required=False, help_text=_("the `next` link's cursor; do not build it yourself"))
+    count = serializers.BooleanField(
+        required=False, default=False, help_text=_("also return numberMatched (costs one more query)")
+    )
+
+    def validate_in_bbox(self, value: str) -> tuple[float, float, float, float]:
+        try:
+            minlon, minlat, maxlon, maxlat = (float(part) for part in value.split(","))
+        except ValueError as exc:
+            raise serializers.ValidationError(
+                _("Give four numbers separated by commas: minlon,minlat,maxlon,maxlat.")
+            ) from exc
+        if not (-180 <= minlon < maxlon <= 180 and -90 <= minlat < maxlat <= 90):
+            raise serializers.ValidationError(
+                _("Longitudes must lie in -180..180 and latitudes in -90..90, with min below max.")
+            )
+        return minlon, minlat, maxlon, maxlat
+
+    def validate_kecamatan(self, value: str) -> str:
+        if not Kecamatan.objects.filter(kode=value).exists():
+            raise serializers.ValidationError(_("Unknown kecamatan code: %s.") % value)
+        return value
+
+    def validate_desa(self, value: str) -> str:
+        if not Desa.objects.filter(kode=value).exists():
+            raise serializers.ValidationError(_("Unknown desa/kelurahan code: %s.") % value)
+        return value
+
+    def validate_status(self, value: str) -> tuple[str, ...]:
+        statuses = _csv(value)
+        wrong = [s for s in statuses if s not in PUBLIC_STATUSES]
+        if wrong or not statuses:
+            raise serializers.ValidationError(
+                _("Not a public status: %(wrong)s. Use: %(allowed)s.")
+                % {"wrong": ", ".join(wrong) or "-", "allowed": ", ".join(sorted(PUBLIC_STATUSES))}
+            )
+        return tuple(statuses)
+
+    def validate_category(self, value: str) -> tuple[str, ...]:
+        codes = _csv(value)
+        known = set(Category.objects.filter(code__in=codes, confidential=False).values_list("code", flat=True))
+        wrong = [code for code in codes if code not in known]
+        if wrong or not codes:
+            raise serializers.ValidationError(
+                _("Unknown label: %s. See /api/categories/.") % (", ".join(wrong) or "-")
+            )
+        return tuple(codes)
+
+    def validate_cursor(self, value: str) -> Cursor:
+        try:
+            return Cursor.decode(value)
+        except ValueError as exc:
+            raise serializers.ValidationError(_("This cursor is not valid: follow the `next` link as given.")) from exc
+
+    def validate(self, attrs):
+        start, end = attrs.get("created_from"), attrs.get("created_to")
+        if start and end and start > end:
+            raise serializers.ValidationError({"created_to": _("The last day comes before the first day.")})
+        return attrs
+
+    def filters(self) -> ReportFilters:
+        data = self.validated_data
+        return ReportFilters(
+            bbox=data.get("in_bbox"),
+            kecamatan=data.get("kecamatan"),
+            desa=data.get("desa"),
+            statuses=data.get("status", ()),
+            categories=data.get("category", ()),
+            created_from=data.get("created_from"),
+            created_to=data.get("created_to"),
+        )
+
+
+class KecamatanSerializer(GeoFeatureModelSerializer):
+    report_count = serializers.IntegerField(read_only=True, help_text=_("public reports"))
+
+    class Meta:
+        model = Kecamatan
+        geo_field = "geom"
+        id_field = "kode"
+        fields = ["kode", "nama", "report_count"]
+
+
+class DesaSerializer(GeoFeatureModelSerializer):
+    kecamatan = serializers.CharField(source="kecamatan.kode", read_only=True)
+    kecamatan_nama = serializers.CharField(source="kecamatan.nama", read_only=True)
+    report_count = serializers.IntegerField(read_only=True, help_text=_("public reports"))
+
+    class Meta:
+        model = Desa
+        geo_field = "geom"
+        id_field = "kode"
+        fields = ["kode", "nama", "jenis", "kecamatan", "kecamatan_nama", "report_count"]
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    squad = serializers.CharField(source="squad.code")
+    squad_name = serializers.CharField(source="squad.name")
+    colour = serializers.CharField(source="squad.colour")
+    default_opd = serializers.CharField(source="default_opd.code")
+    default_opd_name = serializers.CharField(source="default_opd.name")
+
+    class Meta:
+        model = Category
+        fields = [
+            "code",
+            "name",
+            "description",
+            "icon",
+            "squad",
+            "squad_name",
+            "colour",
+            "default_opd",
+            "default_opd_name",
+            "confidential",
+            "verification_target_days",
+            "response_target_days",
+            "resolution_target_days",
+        ]

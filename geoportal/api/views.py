@@ -1,0 +1,149 @@
+"""Public API. Views only parse and validate; the selectors do the work (and PostGIS writes the JSON)."""
+
+import json
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import ListAPIView
+from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from geoportal.api.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
+from geoportal.api.serializers import CategorySerializer, DesaSerializer, KecamatanSerializer, ReportFilterSerializer
+from geoportal.models import Category
+from geoportal.selectors.areas import desa_list_with_counts, kecamatan_list_with_counts
+from geoportal.selectors.reports import report_public_feature, report_public_features
+
+_PROPERTIES = {
+    "id": {"type": "integer"},
+    "status": {"type": "string"},
+    "status_label": {"type": "string"},
+    "category": {"type": "string"},
+    "category_name": {"type": "string"},
+    "squad": {"type": "string"},
+    "colour": {"type": "string", "example": "#ff9800"},
+    "icon": {"type": "string"},
+    "kecamatan": {"type": "string", "example": "35.03.11"},
+    "kecamatan_nama": {"type": "string"},
+    "desa": {"type": "string"},
+    "desa_nama": {"type": "string"},
+    "description": {"type": "string"},
+    "created_at": {"type": "string", "format": "date-time"},
+    "photo": {"type": "string", "format": "uri", "nullable": True, "description": "thumbnail URL"},
+}
+FEATURE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string", "enum": ["Feature"]},
+        "id": {"type": "integer"},
+        "geometry": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string", "enum": ["Point"]},
+                "coordinates": {"type": "array", "items": {"type": "number"}, "example": [111.7086, -8.0506]},
+            },
+        },
+        "properties": {"type": "object", "properties": _PROPERTIES},
+    },
+}
+FEATURE_COLLECTION_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "type": {"type": "string", "enum": ["FeatureCollection"]},
+        "numberReturned": {"type": "integer"},
+        "numberMatched": {"type": "integer", "description": "only with count=true"},
+        "next": {"type": "string", "format": "uri", "nullable": True, "description": "the next page, newest first"},
+        "features": {"type": "array", "items": FEATURE_SCHEMA},
+    },
+}
+_ERROR = OpenApiResponse(description=_("Invalid filter: the body names each wrong parameter and why."))
+GEO_RENDERERS = [GeoJSONRenderer, PassThroughJSONRenderer, BrowsableAPIRenderer]
+
+
+class ReportListView(APIView):
+    """Public reports as a GeoJSON FeatureCollection, newest first, paged with a `next` link."""
+
+    renderer_classes = GEO_RENDERERS
+
+    @extend_schema(
+        operation_id="reports_list",
+        parameters=[ReportFilterSerializer],
+        responses={200: OpenApiResponse(FEATURE_COLLECTION_SCHEMA), 400: _ERROR},
+        tags=["reports"],
+    )
+    def get(self, request: Request) -> Response:
+        params = ReportFilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        page = report_public_features(
+            filters=params.filters(),
+            limit=params.validated_data["limit"],
+            after=params.validated_data.get("cursor"),
+            media_url=request.build_absolute_uri(settings.MEDIA_URL),
+            count=params.validated_data["count"],
+        )
+        head: dict = {"type": "FeatureCollection", "numberReturned": page.returned}
+        if page.matched is not None:
+            head["numberMatched"] = page.matched
+        head["next"] = None
+        if page.next_cursor:
+            query = request.query_params.copy()
+            query["cursor"] = page.next_cursor.encode()
+            head["next"] = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        # Splice PostGIS's feature text into the envelope instead of parsing and re-serialising it.
+        body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + page.features + "]}"
+        return Response(PrebuiltJSON(body))
+
+
+class ReportDetailView(APIView):
+    renderer_classes = GEO_RENDERERS
+
+    @extend_schema(
+        operation_id="reports_retrieve",
+        responses={200: OpenApiResponse(FEATURE_SCHEMA), 404: OpenApiResponse(description=_("No such public report."))},
+        tags=["reports"],
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        feature = report_public_feature(report_id=pk, media_url=request.build_absolute_uri(settings.MEDIA_URL))
+        if feature is None:
+            raise NotFound(_("There is no public report with this number."))
+        return Response(PrebuiltJSON(feature))
+
+
+class KecamatanListView(ListAPIView):
+    """The kecamatan as GeoJSON, with their number of public reports."""
+
+    serializer_class = KecamatanSerializer
+    pagination_class = None
+    renderer_classes = GEO_RENDERERS
+
+    def get_queryset(self):
+        return kecamatan_list_with_counts()
+
+
+class DesaListView(ListAPIView):
+    """The desa/kelurahan as GeoJSON, with their number of public reports."""
+
+    serializer_class = DesaSerializer
+    pagination_class = None
+    renderer_classes = GEO_RENDERERS
+
+    @extend_schema(parameters=[OpenApiParameter("kecamatan", str, description=_("only this kecamatan's desa"))])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return desa_list_with_counts(kecamatan_kode=self.request.query_params.get("kecamatan") or None)
+
+
+class CategoryListView(ListAPIView):
+    """The labels a citizen picks from, grouped by squad (confidential ones are marked)."""
+
+    serializer_class = CategorySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return Category.objects.filter(active=True).select_related("squad", "default_opd")

@@ -1,0 +1,15 @@
+from geoportal.models.areas import Desa, Kabupaten, Kecamatan
+from geoportal.models.reference import Category, Opd, Squad
+from geoportal.models.reports import Report, ReportPhoto, ReporterContact
+
+__all__ = [
+    "Category",
+    "Desa",
+    "Kabupaten",
+    "Kecamatan",
+    "Opd",
+    "Report",
+    "ReportPhoto",
+    "ReporterContact",
+    "Squad",
+]

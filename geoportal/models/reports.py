@@ -1,0 +1,107 @@
+"""A citizen's report: a point with a label, photos and a state, placed in its kecamatan and desa."""
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.contrib.gis.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField
+
+from geoportal.models.areas import Desa, Kecamatan
+from geoportal.models.reference import Category
+from geoportal.tracking import PATTERN, tracking_code_display
+from workflow.states import ReportStatus
+
+
+class Report(models.Model):
+    class Located(models.TextChoices):
+        INSIDE = "inside", _("inside the desa")
+        NEAREST = "nearest", _("nearest desa (point just outside every boundary)")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("web form")
+        API = "api", _("API")
+        DEMO = "demo", _("demo data")
+
+    tracking_code = models.CharField(_("tracking code"), max_length=8, unique=True, editable=False)
+    location = models.PointField(_("location"), srid=4326)
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="reports", verbose_name=_("label"))
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    status = FSMField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
+    kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="reports")
+    desa = models.ForeignKey(Desa, on_delete=models.PROTECT, related_name="reports")
+    located = models.CharField(_("placed"), max_length=10, choices=Located.choices, default=Located.INSIDE)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
+    created_at = models.DateTimeField(_("received"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # Newest-first keyset paging of the feature list, and per-month statistics.
+            models.Index(fields=["-created_at", "-id"], name="report_created_idx"),
+            models.Index(fields=["status", "created_at"], name="report_status_created_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(tracking_code__regex=PATTERN), name="report_tracking_code_format"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tracking_code_display} · {self.category_id and self.category}"
+
+    @property
+    def tracking_code_display(self) -> str:
+        return tracking_code_display(self.tracking_code) if self.tracking_code else ""
+
+
+class ReporterContact(models.Model):
+    """Who reported, kept apart from the report so that no public query ever joins it by accident."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="contact", primary_key=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("reporter contact")
+        verbose_name_plural = _("reporter contacts")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(name="", phone="", email=""), name="contact_not_empty"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.phone or self.email
+
+
+def _photo_path(instance: "ReportPhoto", filename: str) -> str:
+    # Random names: a photo's URL reveals neither the report nor the original file name.
+    return f"photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
+
+
+class ReportPhoto(models.Model):
+    class Kind(models.TextChoices):
+        REPORT = "report", _("citizen's photo")
+        PROOF = "proof", _("proof of resolution")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REPORT)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    image = models.ImageField(_("photo"), upload_to=_photo_path, width_field="width", height_field="height")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=_photo_path)
+    width = models.PositiveIntegerField(editable=False)
+    height = models.PositiveIntegerField(editable=False)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        ordering = ["report", "kind", "position"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        indexes = [models.Index(fields=["report", "kind", "position"], name="photo_report_idx")]
+
+    def __str__(self) -> str:
+        return self.image.name

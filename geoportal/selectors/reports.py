@@ -1,0 +1,186 @@
+"""Public reports as GeoJSON, built by PostGIS.
+
+The feature list is the hottest path of the product (the citizen map, the QGIS plugin, other GIS
+clients). PostGIS writes each Feature's JSON text itself (json_build_object + ST_AsGeoJSON) and joins the
+page into one string, so Python never builds or parses a per-feature object: the response costs little
+more than the query. Public output is built from an explicit column list: no reporter contact, no
+tracking code (it is the citizen's key to their report), no confidential label.
+"""
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+
+from workflow.states import PUBLIC_STATUSES, ReportStatus
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    bbox: tuple[float, float, float, float] | None = None
+    kecamatan: str | None = None
+    desa: str | None = None
+    statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    created_from: date | None = None  # inclusive, a day in Asia/Jakarta
+    created_to: date | None = None  # inclusive
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Keyset position: the last feature of a page (newest first). Stable while new reports arrive."""
+
+    created_at: datetime
+    id: int
+
+    def encode(self) -> str:
+        return base64.urlsafe_b64encode(f"{self.created_at.isoformat()}|{self.id}".encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str) -> "Cursor":
+        try:
+            raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+            stamp, _, ident = raw.partition("|")
+            return cls(created_at=datetime.fromisoformat(stamp), id=int(ident))
+        except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
+            raise ValueError("invalid cursor") from exc
+
+
+@dataclass(frozen=True)
+class FeaturePage:
+    features: str  # the page's Feature objects as JSON text, comma-separated (no brackets)
+    returned: int
+    next_cursor: Cursor | None
+    matched: int | None = None
+
+
+def _feature_sql(media_url: str) -> tuple[str, list]:
+    """The SELECT expression of one public Feature for a row `r` joined with c, s, k, d and photo `ph`."""
+    labels = " ".join("WHEN %s THEN %s" for _ in ReportStatus.choices)
+    params: list = [v for value, label in ReportStatus.choices for v in (value, str(label))]
+    sql = f"""
+        json_build_object(
+          'type', 'Feature',
+          'id', r.id,
+          'geometry', ST_AsGeoJSON(r.location, 6)::json,
+          'properties', json_build_object(
+            'id', r.id,
+            'status', r.status,
+            'status_label', CASE r.status {labels} END,
+            'category', c.code,
+            'category_name', c.name,
+            'squad', s.code,
+            'colour', s.colour,
+            'icon', c.icon,
+            'kecamatan', k.kode,
+            'kecamatan_nama', k.nama,
+            'desa', d.kode,
+            'desa_nama', d.nama,
+            'description', r.description,
+            'created_at', r.created_at,
+            'photo', %s || ph.thumbnail
+          )
+        )::text"""
+    return sql, [*params, media_url]
+
+
+_JOINS = """
+    JOIN geoportal_category c ON c.id = r.category_id
+    JOIN geoportal_squad s ON s.id = c.squad_id
+    JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
+    JOIN geoportal_desa d ON d.id = r.desa_id
+    LEFT JOIN LATERAL (
+      SELECT p.thumbnail FROM geoportal_reportphoto p
+      WHERE p.report_id = r.id AND p.kind = 'report' ORDER BY p.position LIMIT 1
+    ) ph ON true
+"""
+
+
+def _where(filters: ReportFilters) -> tuple[str, list]:
+    clauses = ["r.status = ANY(%s)", "NOT c.confidential"]
+    params: list = [list(filters.statuses or sorted(PUBLIC_STATUSES))]
+    if filters.bbox:
+        clauses.append("r.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
+        params.extend(filters.bbox)
+    if filters.kecamatan:
+        clauses.append("r.kecamatan_id = (SELECT id FROM geoportal_kecamatan WHERE kode = %s)")
+        params.append(filters.kecamatan)
+    if filters.desa:
+        clauses.append("r.desa_id = (SELECT id FROM geoportal_desa WHERE kode = %s)")
+        params.append(filters.desa)
+    if filters.categories:
+        clauses.append("c.code = ANY(%s)")
+        params.append(list(filters.categories))
+    if filters.created_from:
+        clauses.append("r.created_at >= %s")
+        params.append(datetime.combine(filters.created_from, time.min, tzinfo=WIB))
+    if filters.created_to:
+        clauses.append("r.created_at < %s")
+        params.append(datetime.combine(filters.created_to + timedelta(days=1), time.min, tzinfo=WIB))
+    return " AND ".join(clauses), params
+
+
+def report_public_features(
+    *, filters: ReportFilters, limit: int, after: Cursor | None = None, media_url: str, count: bool = False
+) -> FeaturePage:
+    where, where_params = _where(filters)
+    if after:
+        where += " AND (r.created_at, r.id) < (%s, %s)"
+        where_params += [after.created_at, after.id]
+    feature, feature_params = _feature_sql(media_url)
+    # One statement: the page (one row more than asked, to know whether a next page exists), its features
+    # as text, and the keyset position of the last one.
+    sql = f"""
+        WITH page AS (
+          SELECT r.id, r.created_at, row_number() OVER (ORDER BY r.created_at DESC, r.id DESC) AS rn
+          FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
+          WHERE {where}
+          ORDER BY r.created_at DESC, r.id DESC
+          LIMIT %s
+        ), feats AS (
+          SELECT page.rn, {feature} AS f
+          FROM page JOIN geoportal_report r ON r.id = page.id {_JOINS}
+          WHERE page.rn <= %s
+        )
+        SELECT (SELECT string_agg(f, ',' ORDER BY rn) FROM feats),
+               (SELECT count(*) FROM page),
+               (SELECT created_at FROM page WHERE rn = %s),
+               (SELECT id FROM page WHERE rn = %s)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*where_params, limit + 1, *feature_params, limit, limit, limit])
+        features, fetched, last_created, last_id = cursor.fetchone()
+        matched = None
+        if count:
+            base_where, base_params = _where(filters)
+            cursor.execute(
+                f"SELECT count(*) FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id "
+                f"WHERE {base_where}",
+                base_params,
+            )
+            matched = cursor.fetchone()[0]
+    has_next = fetched > limit
+    return FeaturePage(
+        features=features or "",
+        returned=min(fetched, limit),
+        next_cursor=Cursor(created_at=last_created, id=last_id) if has_next else None,
+        matched=matched,
+    )
+
+
+def report_public_feature(*, report_id: int, media_url: str) -> str | None:
+    """One public report as a GeoJSON Feature (text), or None when it does not exist or is not public."""
+    feature, feature_params = _feature_sql(media_url)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {feature} FROM geoportal_report r {_JOINS} "
+            f"WHERE r.id = %s AND r.status = ANY(%s) AND NOT c.confidential",
+            [*feature_params, report_id, sorted(PUBLIC_STATUSES)],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
