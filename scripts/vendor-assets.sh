@@ -9,4 +9,5 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 copy() { mkdir -p "static/vendor/$2"; cp "node_modules/$1" "static/vendor/$2/"; }
 copy ol/dist/ol.js ol
+copy ol/dist/ol.js.map ol
 copy ol/ol.css ol

@@ -1,0 +1,154 @@
+"""Creating a report: the one path every door (web form, API, offline queue) takes."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.gis.geos import Point
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from geoportal.models import Category, Report, ReporterContact, ReportPhoto
+from geoportal.selectors.areas import OutsideServedArea, area_locate
+from geoportal.services.photos import CleanPhoto, photo_clean
+from geoportal.tracking import tracking_code_new
+
+
+@dataclass(frozen=True)
+class PhotoUpload:
+    data: bytes
+    name: str = "photo"
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def report_create(
+    *,
+    category: str,
+    lon: float | None,
+    lat: float | None,
+    photos: Sequence[PhotoUpload],
+    description: str = "",
+    contact: Contact | None = None,
+    channel: str = Report.Channel.WEB,
+) -> Report:
+    """Validate everything, then store the report, its contact and its cleaned photos in one transaction.
+
+    Raises ValidationError with a message per field ("photos", "category", "location", "description",
+    "contact") in words a citizen understands; nothing is stored when it does.
+    """
+    errors: dict[str, list[str]] = {}
+    cleaned: list[CleanPhoto] = []
+    if not photos:
+        errors.setdefault("photos", []).append(_("Add at least one photo of the problem."))
+    elif len(photos) > settings.PHOTOS_PER_REPORT:
+        errors.setdefault("photos", []).append(
+            _("At most %(n)d photos per report.") % {"n": settings.PHOTOS_PER_REPORT}
+        )
+    else:
+        for upload in photos:
+            try:
+                cleaned.append(photo_clean(data=upload.data, name=upload.name))
+            except ValidationError as exc:
+                errors.setdefault("photos", []).extend(exc.messages)
+
+    label = Category.objects.filter(code=category, active=True).select_related("squad").first() if category else None
+    if label is None:
+        errors.setdefault("category", []).append(_("Choose a label for the problem."))
+
+    if lon is None or lat is None:
+        from_photo = next((photo.gps for photo in cleaned if photo.gps), None)
+        if from_photo:
+            lon, lat = from_photo
+    placement = None
+    if lon is None or lat is None:
+        errors.setdefault("location", []).append(_("Give the location: turn on GPS or put the pin on the map."))
+    elif not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        errors.setdefault("location", []).append(_("These coordinates are not a place on Earth."))
+    else:
+        placement = area_locate(lon=lon, lat=lat)
+        if isinstance(placement, OutsideServedArea):
+            errors.setdefault("location", []).append(_outside_message(placement))
+
+    description = (description or "").strip()
+    if len(description) > 2000:
+        errors.setdefault("description", []).append(_("The description is too long (at most 2,000 characters)."))
+    contact = _clean_contact(contact, errors)
+
+    if errors:
+        raise ValidationError(errors)
+
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            report = _insert_with_fresh_code(
+                location=Point(lon, lat, srid=4326),
+                category=label,
+                description=description,
+                kecamatan_id=placement.kecamatan_id,
+                desa_id=placement.desa_id,
+                located=Report.Located.INSIDE if placement.inside else Report.Located.NEAREST,
+                channel=channel,
+            )
+            if contact:
+                ReporterContact.objects.create(report=report, name=contact.name, phone=contact.phone, email=contact.email)
+            for position, photo in enumerate(cleaned):
+                row = ReportPhoto(report=report, kind=ReportPhoto.Kind.REPORT, position=position)
+                row.image.save("photo.jpg", ContentFile(photo.image), save=False)
+                stored.append(row.image.name)
+                row.thumbnail.save("thumb.jpg", ContentFile(photo.thumbnail), save=False)
+                stored.append(row.thumbnail.name)
+                row.save()
+    except BaseException:
+        # The rows are rolled back; the files written so far must not stay behind either.
+        for name in stored:
+            ReportPhoto.image.field.storage.delete(name)
+        raise
+    return report
+
+
+def _insert_with_fresh_code(**fields) -> Report:
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():  # a savepoint, so a code collision does not spoil the outer transaction
+                return Report.objects.create(tracking_code=tracking_code_new(), **fields)
+        except IntegrityError as exc:
+            if "tracking_code" not in str(exc):
+                raise
+    raise RuntimeError("could not draw a free tracking code in 5 attempts")
+
+
+def _clean_contact(contact: Contact | None, errors: dict[str, list[str]]) -> Contact | None:
+    if contact is None:
+        return None
+    name, phone, email = contact.name.strip()[:100], contact.phone.strip(), contact.email.strip()
+    if phone:
+        digits = phone.replace(" ", "").replace("-", "")
+        if not (digits.lstrip("+").isdigit() and 8 <= len(digits.lstrip("+")) <= 15):
+            errors.setdefault("contact", []).append(_("The phone number should look like 0812 3456 7890."))
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            errors.setdefault("contact", []).append(_("The e-mail address is not valid."))
+    if not (name or phone or email):
+        return None
+    return Contact(name=name, phone=phone, email=email)
+
+
+def _outside_message(outside: OutsideServedArea) -> str:
+    area = ", ".join(f"Kabupaten {name}" for name in outside.area_names) or _("the served area")
+    if outside.distance_m is None:
+        return _("No boundaries are loaded yet, so no report can be placed. Ask the administrator.")
+    return _(
+        "This location is outside %(area)s (about %(km).1f km from its boundary). Move the pin to where the "
+        "problem is; only problems inside %(area)s can be reported here."
+    ) % {"area": area, "km": outside.distance_m / 1000}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `make run`: set everything up on its embedded default (or on DATABASE_URL) and serve on 127.0.0.1:$PORT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT=${PORT:-8000}
+started=$(date +%s)
+
+bash scripts/system-deps.sh runtime
+bash scripts/venv.sh
+bash scripts/vendor-assets.sh
+if [ -z "${DATABASE_URL:-}" ]; then
+  bash scripts/pg.sh start
+else
+  echo "==> Using DATABASE_URL (the project's own cluster is not started)"
+fi
+
+PY=.venv/bin/python
+echo "==> Migrating the database"
+$PY manage.py migrate --noinput -v0
+$PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+$PY manage.py collectstatic --noinput -v0
+$PY manage.py setup_demo
+
+echo "==> Ready after $(( $(date +%s) - started )) s: http://127.0.0.1:$PORT/  (admin: /admin/, API docs: /api/docs/)"
+echo "    Stop with Ctrl-C; \`make stop\` stops the database cluster."
+exec .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WEB_WORKERS:-2}" \
+  --access-logfile - --graceful-timeout 5

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `make test`: lint, Django checks, migrations check, then every pytest suite against real PostGIS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/system-deps.sh test
+bash scripts/venv.sh
+bash scripts/vendor-assets.sh
+[ -n "${DATABASE_URL:-}" ] || bash scripts/pg.sh start
+
+PY=.venv/bin/python
+echo "==> ruff"
+.venv/bin/ruff check .
+echo "==> Django checks"
+$PY manage.py check --fail-level WARNING
+$PY manage.py makemigrations --check --dry-run -v1
+$PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+echo "==> pytest"
+exec .venv/bin/pytest "$@"
