@@ -21,7 +21,8 @@ class ReportFilterSerializer(serializers.Serializer):
     kecamatan = serializers.CharField(required=False, help_text=_("kecamatan code, e.g. 35.03.11"))
     desa = serializers.CharField(required=False, help_text=_("desa/kelurahan code, e.g. 35.03.11.1002"))
     status = serializers.CharField(
-        required=False, help_text=_("one or more public statuses, comma-separated: %s") % ", ".join(sorted(PUBLIC_STATUSES))
+        required=False,
+        help_text=_("one or more public statuses, comma-separated: %s") % ", ".join(sorted(PUBLIC_STATUSES)),
     )
     category = serializers.CharField(required=False, help_text=_("one or more label codes, comma-separated"))
     created_from = serializers.DateField(required=False, help_text=_("first day (Asia/Jakarta), YYYY-MM-DD"))
@@ -76,9 +77,7 @@ class ReportFilterSerializer(serializers.Serializer):
         known = set(Category.objects.filter(code__in=codes, confidential=False).values_list("code", flat=True))
         wrong = [code for code in codes if code not in known]
         if wrong or not codes:
-            raise serializers.ValidationError(
-                _("Unknown label: %s. See /api/categories/.") % (", ".join(wrong) or "-")
-            )
+            raise serializers.ValidationError(_("Unknown label: %s. See /api/categories/.") % (", ".join(wrong) or "-"))
         return tuple(codes)
 
     def validate_cursor(self, value: str) -> Cursor:

@@ -1,6 +1,6 @@
 from geoportal.models.areas import Desa, Kabupaten, Kecamatan
 from geoportal.models.reference import Category, Opd, Squad
-from geoportal.models.reports import Report, ReportPhoto, ReporterContact
+from geoportal.models.reports import Report, ReporterContact, ReportPhoto
 
 __all__ = [
     "Category",

@@ -46,7 +46,9 @@ class Report(models.Model):
             models.Index(fields=["status", "created_at"], name="report_status_created_idx"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(tracking_code__regex=PATTERN), name="report_tracking_code_format"),
+            models.CheckConstraint(
+                condition=models.Q(tracking_code__regex=PATTERN), name="report_tracking_code_format"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -69,9 +71,7 @@ class ReporterContact(models.Model):
         verbose_name = _("reporter contact")
         verbose_name_plural = _("reporter contacts")
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(name="", phone="", email=""), name="contact_not_empty"
-            )
+            models.CheckConstraint(condition=~models.Q(name="", phone="", email=""), name="contact_not_empty")
         ]
 
     def __str__(self) -> str:
@@ -91,7 +91,7 @@ class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REPORT)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    image = models.ImageField(_("photo"), upload_to=_photo_path, width_field="width", height_field="height")
+    image = models.ImageField(_("photo"), upload_to=_photo_path)
     thumbnail = models.ImageField(_("thumbnail"), upload_to=_photo_path)
     width = models.PositiveIntegerField(editable=False)
     height = models.PositiveIntegerField(editable=False)

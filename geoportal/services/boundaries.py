@@ -131,8 +131,11 @@ def _read(
         source = DataSource(str(path))
     except GDALException as exc:
         raise BoundaryImportError(
-            _("Cannot read %(file)s: GDAL/OGR does not recognise it as a vector file (GeoJSON, GeoPackage, "
-              "Shapefile, ...). Detail: %(detail)s") % {"file": path.name, "detail": exc}
+            _(
+                "Cannot read %(file)s: GDAL/OGR does not recognise it as a vector file (GeoJSON, GeoPackage, "
+                "Shapefile, ...). Detail: %(detail)s"
+            )
+            % {"file": path.name, "detail": exc}
         ) from exc
     try:
         ogr_layer = source[layer] if layer else source[0]
@@ -148,8 +151,10 @@ def _read(
     missing = [name for name in wanted if name not in available]
     if missing:
         raise BoundaryImportError(
-            _("%(file)s has no field %(missing)s (its fields: %(fields)s). Name the right ones with "
-              "--kode-field / --nama-field / --parent-field.")
+            _(
+                "%(file)s has no field %(missing)s (its fields: %(fields)s). Name the right ones with "
+                "--kode-field / --nama-field / --parent-field."
+            )
             % {
                 "file": path.name,
                 "missing": ", ".join(f"'{m}'" for m in missing),
@@ -264,8 +269,10 @@ def _write(rows: list[_Row], result: LevelResult) -> None:
         orphans = sorted({r.parent_kode for r in rows if r.parent_kode not in parents})
         if orphans:
             raise BoundaryImportError(
-                _("%(file)s refers to %(parent)s %(codes)s, which are not loaded. Import the %(parent)s file "
-                  "first, or the whole folder at once.")
+                _(
+                    "%(file)s refers to %(parent)s %(codes)s, which are not loaded. Import the %(parent)s file "
+                    "first, or the whole folder at once."
+                )
                 % {"file": result.path.name, "parent": parent_attr, "codes": ", ".join(orphans[:10])}
             )
     existing = {obj.kode: obj for obj in model.objects.filter(kode__in=[r.kode for r in rows])}

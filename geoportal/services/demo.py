@@ -18,19 +18,52 @@ TOWN_KECAMATAN = {"Trenggalek": 3.0, "Pogalan": 2.0, "Durenan": 1.8, "Karangan":
 
 # How often each label occurs, relative to one another; labels not named here weigh 1.
 LABEL_WEIGHTS = {
-    "jalan-rusak": 14, "sampah": 10, "lampu-jalan": 9, "saluran-air": 7, "pohon-tumbang": 5, "banjir": 4,
-    "tanah-longsor": 4, "parkir-liar": 4, "pkl-liar": 4, "ktp-kk": 5, "bantuan-sosial": 5, "layanan-kesehatan": 4,
-    "jembatan-rusak": 3, "gangguan-ketertiban": 3, "pencemaran": 3, "wabah-penyakit": 2, "akta": 2,
-    "warga-terlantar": 2, "kebakaran": 1, "gizi-buruk": 1, "kekerasan-perempuan-anak": 1, "pungli": 1,
+    "jalan-rusak": 14,
+    "sampah": 10,
+    "lampu-jalan": 9,
+    "saluran-air": 7,
+    "pohon-tumbang": 5,
+    "banjir": 4,
+    "tanah-longsor": 4,
+    "parkir-liar": 4,
+    "pkl-liar": 4,
+    "ktp-kk": 5,
+    "bantuan-sosial": 5,
+    "layanan-kesehatan": 4,
+    "jembatan-rusak": 3,
+    "gangguan-ketertiban": 3,
+    "pencemaran": 3,
+    "wabah-penyakit": 2,
+    "akta": 2,
+    "warga-terlantar": 2,
+    "kebakaran": 1,
+    "gizi-buruk": 1,
+    "kekerasan-perempuan-anak": 1,
+    "pungli": 1,
     "penyimpangan-proyek": 1,
 }
 
 SAMPLE_TEXTS = {
-    "jalan-rusak": ["Jalan berlubang cukup dalam, sudah ada pengendara motor jatuh.", "Aspal mengelupas sepanjang kurang lebih 200 meter.", ""],
-    "sampah": ["Sampah menumpuk di pinggir jalan sudah seminggu tidak diangkut.", "TPS penuh, sampah meluber ke jalan dan bau.", ""],
-    "lampu-jalan": ["Lampu PJU mati sudah dua minggu, jalan gelap dan rawan.", "Tiga tiang lampu berturut-turut mati.", ""],
+    "jalan-rusak": [
+        "Jalan berlubang cukup dalam, sudah ada pengendara motor jatuh.",
+        "Aspal mengelupas sepanjang kurang lebih 200 meter.",
+        "",
+    ],
+    "sampah": [
+        "Sampah menumpuk di pinggir jalan sudah seminggu tidak diangkut.",
+        "TPS penuh, sampah meluber ke jalan dan bau.",
+        "",
+    ],
+    "lampu-jalan": [
+        "Lampu PJU mati sudah dua minggu, jalan gelap dan rawan.",
+        "Tiga tiang lampu berturut-turut mati.",
+        "",
+    ],
     "saluran-air": ["Got tersumbat, kalau hujan air meluap ke jalan.", "Gorong-gorong tertutup sampah dan lumpur.", ""],
-    "pohon-tumbang": ["Pohon tumbang menutup separuh badan jalan.", "Pohon besar miring, khawatir tumbang saat angin kencang."],
+    "pohon-tumbang": [
+        "Pohon tumbang menutup separuh badan jalan.",
+        "Pohon besar miring, khawatir tumbang saat angin kencang.",
+    ],
     "banjir": ["Air setinggi lutut masuk ke rumah warga.", "Jalan tergenang setelah hujan deras sejak sore."],
     "tanah-longsor": ["Longsor menutup akses jalan desa.", "Tebing di belakang rumah warga retak dan mulai longsor."],
 }
@@ -56,7 +89,9 @@ def demo_reports_seed(
 
     inserted = 0
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("CREATE TEMP TABLE seed_label (idx int PRIMARY KEY, category_id bigint, texts text[]) ON COMMIT DROP")
+        cursor.execute(
+            "CREATE TEMP TABLE seed_label (idx int PRIMARY KEY, category_id bigint, texts text[]) ON COMMIT DROP"
+        )
         rows, idx = [], 0
         for category_id, code in categories:
             for _ in range(LABEL_WEIGHTS.get(code, 1)):
@@ -67,7 +102,9 @@ def demo_reports_seed(
             cursor.execute("SELECT setseed(%s)", [rng.random() * 2 - 1])
         for desa_id, n in allocation.items():
             while n > 0:  # a lost tracking-code race (ON CONFLICT) is topped up on the next pass
-                added = _insert_points(cursor, desa_id=desa_id, n=n, labels=idx, months=months, seed=rng.randrange(1, 2**31))
+                added = _insert_points(
+                    cursor, desa_id=desa_id, n=n, labels=idx, months=months, seed=rng.randrange(1, 2**31)
+                )
                 inserted += added
                 n -= added
                 progress(added)

@@ -99,9 +99,17 @@ def report_create(
                 channel=channel,
             )
             if contact:
-                ReporterContact.objects.create(report=report, name=contact.name, phone=contact.phone, email=contact.email)
+                ReporterContact.objects.create(
+                    report=report, name=contact.name, phone=contact.phone, email=contact.email
+                )
             for position, photo in enumerate(cleaned):
-                row = ReportPhoto(report=report, kind=ReportPhoto.Kind.REPORT, position=position)
+                row = ReportPhoto(
+                    report=report,
+                    kind=ReportPhoto.Kind.REPORT,
+                    position=position,
+                    width=photo.width,
+                    height=photo.height,
+                )
                 row.image.save("photo.jpg", ContentFile(photo.image), save=False)
                 stored.append(row.image.name)
                 row.thumbnail.save("thumb.jpg", ContentFile(photo.thumbnail), save=False)
