@@ -9,7 +9,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VAR="$ROOT/var"
-PGPORT=${PGPORT:-54329}
+# The port is chosen once, when the cluster is made, and remembered in var/pg_port.
+PGPORT=${PGPORT:-$(cat "$VAR/pg_port" 2>/dev/null || echo 54329)}
 PGDB=${PGDATABASE:-trenggalek}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$PGBIN" ] || { echo "PostgreSQL is not installed: run scripts/system-deps.sh first." >&2; exit 1; }
@@ -48,6 +49,7 @@ init() {
     --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
   printf 'postgis://postgres:%s@127.0.0.1:%s/%s\n' "$pw" "$PGPORT" "$PGDB" > "$VAR/database_url"
+  echo "$PGPORT" > "$VAR/pg_port"
   chmod 600 "$VAR/database_url"
 }
 
@@ -56,6 +58,11 @@ running() { as_postgres "$PGBIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; }
 start() {
   init
   if ! running; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; then
+      echo "Port $PGPORT on 127.0.0.1 is taken by another server. Stop it, or remove var/ and run again" >&2
+      echo "with another port, e.g. PGPORT=54330 make run." >&2
+      exit 1
+    fi
     as_postgres "$PGBIN/pg_ctl" -D "$DATA" -l "$DIR/postgresql.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $DIR/run -c max_connections=50 \
           -c shared_buffers=512MB -c work_mem=32MB -c maintenance_work_mem=256MB \
@@ -65,7 +72,8 @@ start() {
   if ! as_postgres psql -h "$DIR/run" -p "$PGPORT" -XAtqc "select 1 from pg_database where datname='$PGDB'" postgres | grep -q 1; then
     as_postgres createdb -h "$DIR/run" -p "$PGPORT" "$PGDB"
   fi
-  as_postgres psql -h "$DIR/run" -p "$PGPORT" -Xqc "create extension if not exists postgis" "$PGDB" >/dev/null
+  as_postgres psql -h "$DIR/run" -p "$PGPORT" -Xq -c "set client_min_messages to warning" \
+    -c "create extension if not exists postgis" "$PGDB" >/dev/null
   echo "==> PostGIS running on 127.0.0.1:$PGPORT (database $PGDB, data in $DATA)"
 }
 

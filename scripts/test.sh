@@ -11,6 +11,7 @@ bash scripts/vendor-assets.sh
 PY=.venv/bin/python
 echo "==> ruff"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "==> Django checks"
 $PY manage.py check --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run -v1
