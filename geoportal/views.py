@@ -2,6 +2,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from geoportal.models import Category, Kecamatan, Report
+from workflow.states import ReportStatus
 
 
 def home(request):
@@ -10,6 +11,9 @@ def home(request):
         "kecamatan_count": Kecamatan.objects.count(),
         "category_count": Category.objects.filter(active=True).count(),
         "report_count": Report.objects.count(),
-        "by_status": Report.objects.values("status").annotate(n=Count("id")).order_by("status"),
+        "by_status": [
+            {"label": ReportStatus(row["status"]).label, "n": row["n"]}
+            for row in Report.objects.values("status").annotate(n=Count("id")).order_by("status")
+        ],
     }
     return render(request, "geoportal/home.html", context)

@@ -18,7 +18,7 @@ PY=.venv/bin/python
 echo "==> Migrating the database"
 $PY manage.py migrate --noinput -v0
 $PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
-$PY manage.py collectstatic --noinput -v0
+bash scripts/collectstatic.sh
 $PY manage.py setup_demo
 
 echo "==> Ready after $(( $(date +%s) - started )) s: http://127.0.0.1:$PORT/  (admin: /admin/, API docs: /api/docs/)"

@@ -16,6 +16,6 @@ echo "==> Django checks"
 $PY manage.py check --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run -v1
 $PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
-$PY manage.py collectstatic --noinput -v0  # also proves every vendored file the pages reference is there
+bash scripts/collectstatic.sh  # also proves every vendored file the pages reference is there
 echo "==> pytest"
 exec .venv/bin/pytest "$@"

@@ -22,4 +22,5 @@ class Command(BaseCommand):
                 )
             except RuntimeError as exc:
                 raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"{n} demo reports added."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS(f"{n} demo reports added."))

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# collectstatic (hashing and compressing takes half a minute), skipped when no static source changed since
+# the last run: the project's static/ folders and the installed packages (.venv/.installed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+manifest=${VAR_DIR:-var}/static/staticfiles.json
+if [ -f "$manifest" ] && [ -z "$(find static geoportal workflow .venv/.installed -newer "$manifest" \
+     \( -path '*/static/*' -o -name .installed \) -print -quit 2>/dev/null)" ]; then
+  exit 0
+fi
+echo "==> Collecting static files"
+.venv/bin/python manage.py collectstatic --noinput -v0
