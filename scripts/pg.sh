@@ -16,7 +16,8 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$PGBIN" ] || { echo "PostgreSQL is not installed: run scripts/system-deps.sh first." >&2; exit 1; }
 
 as_postgres() {
-  if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi
+  # from / so that a checkout postgres cannot enter does not make every command complain
+  if [ "$(id -un)" = postgres ]; then "$@"; else (cd / && runuser -u postgres -- "$@"); fi
 }
 
 # The cluster lives in var/pg when the postgres user can reach it there; a checkout under /root (mode 700)

@@ -136,16 +136,18 @@ def report_public_features(
     # One statement: the page (one row more than asked, to know whether a next page exists), its features
     # as text, and the keyset position of the last one.
     sql = f"""
-        WITH page AS (
-          SELECT r.id, r.created_at, row_number() OVER (ORDER BY r.created_at DESC, r.id DESC) AS rn
+        WITH matched AS (
+          SELECT r.id, r.created_at, r.location, r.status, r.description, r.category_id, r.kecamatan_id, r.desa_id
           FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
           WHERE {where}
           ORDER BY r.created_at DESC, r.id DESC
           LIMIT %s
+        ), page AS (
+          -- numbered after the LIMIT, so the sort above stays a top-N sort
+          -- and the page carries its columns, so nothing joins back to the big table
+          SELECT m.*, row_number() OVER (ORDER BY m.created_at DESC, m.id DESC) AS rn FROM matched m
         ), feats AS (
-          SELECT page.rn, {feature} AS f
-          FROM page JOIN geoportal_report r ON r.id = page.id {_JOINS}
-          WHERE page.rn <= %s
+          SELECT r.rn, {feature} AS f FROM page r {_JOINS} WHERE r.rn <= %s
         )
         SELECT (SELECT string_agg(f, ',' ORDER BY rn) FROM feats),
                (SELECT count(*) FROM page),
