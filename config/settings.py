@@ -171,6 +171,16 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Mail: the embedded default writes each message to var/mail/; production sets EMAIL_BACKEND=smtp and EMAIL_*.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lapor Trenggalek <lapor@localhost>")
+
 # --- product settings -------------------------------------------------------------------------------
 # A point outside every desa polygon (a beach, a boat just offshore, the ~15 m boundary uncertainty of
 # the simplified polygons) takes the nearest desa within this distance; farther out it is refused.

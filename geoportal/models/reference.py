@@ -23,6 +23,13 @@ class Squad(models.Model):
         _("covert"), default=False, help_text=_("Its reports are confidential: never public, reporter protected.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    opds = models.ManyToManyField(
+        "Opd",
+        blank=True,
+        related_name="squads",
+        verbose_name=_("lead OPDs"),
+        help_text=_("The agencies whose officers form this squad."),
+    )
 
     objects = CodeManager()
 

@@ -6,15 +6,20 @@ from pathlib import PurePosixPath
 from django.contrib.gis.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField
+from django_fsm import ConcurrentTransitionMixin, FSMField
 
 from geoportal.models.areas import Desa, Kecamatan
-from geoportal.models.reference import Category
+from geoportal.models.reference import Category, Opd
 from geoportal.tracking import PATTERN, tracking_code_display
+from workflow.machine import ReportMachine
 from workflow.states import ReportStatus
 
 
-class Report(models.Model):
+class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
+    """A citizen's report. Its state moves only through workflow.services.report_transition, which saves it
+    with optimistic locking (ConcurrentTransitionMixin): two people acting at once get one success and one
+    conflict."""
+
     class Located(models.TextChoices):
         INSIDE = "inside", _("inside the desa")
         NEAREST = "nearest", _("nearest desa (point just outside every boundary)")
@@ -36,6 +41,29 @@ class Report(models.Model):
     created_at = models.DateTimeField(_("received"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Set by the workflow's transitions (workflow/machine.py); the audit trail (workflow.ReportEvent) is the
+    # record, these are the current position, kept for fast queues and overdue checks.
+    opd = models.ForeignKey(
+        Opd, on_delete=models.PROTECT, null=True, blank=True, related_name="reports", verbose_name=_("OPD")
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("duplicate of"),
+    )
+    extra_reporters = models.PositiveIntegerField(_("other citizens reporting the same"), default=0, db_default=0)
+    verification_due = models.DateTimeField(_("verification due"), null=True, blank=True)
+    response_due = models.DateTimeField(_("first response due"), null=True, blank=True)
+    resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    # When the overdue job last flagged each clock (so it notifies once per clock and episode).
+    verification_flagged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    response_flagged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    resolution_flagged_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
@@ -44,6 +72,7 @@ class Report(models.Model):
             # Newest-first keyset paging of the feature list, and per-month statistics.
             models.Index(fields=["-created_at", "-id"], name="report_created_idx"),
             models.Index(fields=["status", "created_at"], name="report_status_created_idx"),
+            models.Index(fields=["opd", "status"], name="report_opd_status_idx"),
         ]
         constraints = [
             models.CheckConstraint(

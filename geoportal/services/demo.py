@@ -2,8 +2,10 @@
 
 Points are drawn inside each desa polygon (ST_GeneratePoints), more of them where people live: kelurahan
 and the town kecamatan weigh more. Labels follow a realistic mix (roads, rubbish and street lights lead),
-creation times spread over past months in daytime WIB, and the state follows the report's age. Demo
-reports carry no photos and no contact.
+creation times spread over past months in daytime WIB. Each report then lives through the workflow in SQL
+(workflow/sql/demo_lifecycle.sql): screened, dispatched (a few to the wrong OPD, which returns them), acknowledged,
+resolved, sometimes reopened, closed, with each OPD working at its own pace, and every step written to the
+audit trail, so that the dashboards have something true to say. Demo reports carry no photos and no contact.
 """
 
 import math
@@ -100,6 +102,8 @@ def demo_reports_seed(
         cursor.executemany("INSERT INTO seed_label VALUES (%s, %s, %s)", rows)
         if seed is not None:
             cursor.execute("SELECT setseed(%s)", [rng.random() * 2 - 1])
+        cursor.execute("SELECT coalesce(max(id), 0) FROM geoportal_report")
+        first_new = cursor.fetchone()[0]
         for desa_id, n in allocation.items():
             while n > 0:  # a lost tracking-code race (ON CONFLICT) is topped up on the next pass
                 added = _insert_points(
@@ -108,7 +112,12 @@ def demo_reports_seed(
                 inserted += added
                 n -= added
                 progress(added)
+        # Imported here: workflow builds on geoportal, not the other way round.
+        from workflow.services.demo import demo_lifecycle
+
+        demo_lifecycle(cursor=cursor, after_id=first_new)
         cursor.execute("ANALYZE geoportal_report")
+        cursor.execute("ANALYZE workflow_reportevent")
     return inserted
 
 
@@ -123,13 +132,12 @@ def _allocate(count: int, weights: dict[int, float], rng: random.Random) -> dict
 
 
 def _insert_points(cursor, *, desa_id: int, n: int, labels: int, months: int, seed: int) -> int:
-    # The state depends on the report's age: recent ones are still being screened or worked on,
-    # older ones mostly closed. (The workflow's audit trail for them comes with the workflow.)
     cursor.execute(
         """
         WITH pts AS (
           SELECT (ST_Dump(ST_GeneratePoints(d.geom, %(n)s, %(seed)s))).geom AS g, d.id AS desa_id, d.kecamatan_id
           FROM geoportal_desa d WHERE d.id = %(desa)s
+          LIMIT %(n)s  -- ST_GeneratePoints may return a point more than asked
         ), drawn AS (
           SELECT g, desa_id, kecamatan_id,
                  1 + floor(random() * %(labels)s)::int AS label_idx,
@@ -144,17 +152,7 @@ def _insert_points(cursor, *, desa_id: int, n: int, labels: int, months: int, se
            created_at, updated_at)
         SELECT lapor_tracking_code(), drawn.g, l.category_id,
                l.texts[1 + floor(random() * array_length(l.texts, 1))::int],
-               CASE
-                 WHEN now() - created < interval '3 days' THEN
-                   CASE WHEN r < .4 THEN 'received' WHEN r < .6 THEN 'verified'
-                        WHEN r < .85 THEN 'dispatched' ELSE 'in_progress' END
-                 WHEN now() - created < interval '30 days' THEN
-                   CASE WHEN r < .05 THEN 'received' WHEN r < .13 THEN 'rejected' WHEN r < .28 THEN 'dispatched'
-                        WHEN r < .53 THEN 'in_progress' WHEN r < .88 THEN 'resolved' ELSE 'closed' END
-                 ELSE
-                   CASE WHEN r < .10 THEN 'rejected' WHEN r < .13 THEN 'duplicate' WHEN r < .18 THEN 'in_progress'
-                        WHEN r < .38 THEN 'resolved' ELSE 'closed' END
-               END,
+               'received',
                drawn.kecamatan_id, drawn.desa_id, %(located)s, %(channel)s, created, created
         FROM drawn JOIN seed_label l ON l.idx = drawn.label_idx
         ON CONFLICT (tracking_code) DO NOTHING

@@ -102,25 +102,37 @@ def report_create(
                 ReporterContact.objects.create(
                     report=report, name=contact.name, phone=contact.phone, email=contact.email
                 )
-            for position, photo in enumerate(cleaned):
-                row = ReportPhoto(
-                    report=report,
-                    kind=ReportPhoto.Kind.REPORT,
-                    position=position,
-                    width=photo.width,
-                    height=photo.height,
-                )
-                row.image.save("photo.jpg", ContentFile(photo.image), save=False)
-                stored.append(row.image.name)
-                row.thumbnail.save("thumb.jpg", ContentFile(photo.thumbnail), save=False)
-                stored.append(row.thumbnail.name)
-                row.save()
+            photos_store(report=report, photos=cleaned, kind=ReportPhoto.Kind.REPORT, stored=stored)
+            # Imported here: workflow builds on geoportal's models, not the other way round.
+            from workflow.services.transitions import report_received
+
+            report_received(report=report)
     except BaseException:
-        # The rows are rolled back; the files written so far must not stay behind either.
-        for name in stored:
-            ReportPhoto.image.field.storage.delete(name)
+        photos_discard(stored)
         raise
     return report
+
+
+def photos_store(*, report: Report, photos: Sequence[CleanPhoto], kind: str, stored: list[str]) -> list[ReportPhoto]:
+    """Write cleaned photos and their rows; every file name written is appended to `stored`, so that the
+    caller can remove the files (photos_discard) when its transaction fails."""
+    start = report.photos.filter(kind=kind).count()
+    rows = []
+    for position, photo in enumerate(photos, start=start):
+        row = ReportPhoto(report=report, kind=kind, position=position, width=photo.width, height=photo.height)
+        row.image.save("photo.jpg", ContentFile(photo.image), save=False)
+        stored.append(row.image.name)
+        row.thumbnail.save("thumb.jpg", ContentFile(photo.thumbnail), save=False)
+        stored.append(row.thumbnail.name)
+        row.save()
+        rows.append(row)
+    return rows
+
+
+def photos_discard(names: list[str]) -> None:
+    """Remove files written by a transaction that was rolled back: no orphan photo stays on disk."""
+    for name in names:
+        ReportPhoto.image.field.storage.delete(name)
 
 
 def _insert_with_fresh_code(**fields) -> Report:

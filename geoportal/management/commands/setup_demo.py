@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from geoportal.models import Desa, Report
 from geoportal.services.boundaries import BoundaryImportError, boundaries_import, boundary_files_in
-from workflow.services import demo_accounts_ensure
+from workflow.services.accounts import demo_accounts_ensure
 
 DEFAULT_DEMO_PASSWORD = "trenggalek-demo"
 

@@ -1,0 +1,123 @@
+"""Who may see and move which report. Plain rules, read by the transition service, the API and the desks."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from geoportal.models import Report, Squad
+from workflow.models import ActorRole, RejectReason, Role, StaffProfile
+from workflow.states import ReportStatus
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a staff member with a role (and OPD), a citizen holding a tracking code, or the system."""
+
+    role: str
+    user: object | None = None
+    opd_id: int | None = None
+    covert: bool = False  # an officer of the covert squad (Pasukan Bayangan): handles confidential reports
+
+    @classmethod
+    def for_user(cls, user) -> "Actor | None":
+        """The actor for a signed-in user, or None for accounts without a staff role."""
+        if not getattr(user, "is_authenticated", False):
+            return None
+        profile = StaffProfile.objects.filter(user=user).first()
+        if profile is None:
+            return cls(role=ActorRole.ADMINISTRATOR, user=user) if user.is_superuser else None
+        covert = bool(profile.opd_id) and Squad.objects.filter(covert=True, opds=profile.opd_id).exists()
+        return cls(role=profile.role, user=user, opd_id=profile.opd_id, covert=covert)
+
+    @classmethod
+    def citizen(cls) -> "Actor":
+        return cls(role=ActorRole.CITIZEN)
+
+    @classmethod
+    def system(cls) -> "Actor":
+        return cls(role=ActorRole.SYSTEM)
+
+    @property
+    def is_desk(self) -> bool:
+        """Screens and routes reports like the operator's desk does."""
+        return self.role in (Role.OPERATOR, Role.ADMINISTRATOR)
+
+
+@dataclass(frozen=True)
+class TransitionSpec:
+    label: str
+    roles: frozenset[str]
+    needs: tuple[str, ...] = ()  # among: reason, note, photo, opd, duplicate_of
+    own_opd: bool = False  # only staff of the OPD the report is dispatched to
+
+
+_DESK = frozenset({Role.OPERATOR, Role.ADMINISTRATOR})
+_OPD = frozenset({Role.OPD_OFFICER})
+TRANSITIONS: dict[str, TransitionSpec] = {
+    "verify": TransitionSpec(gettext_lazy("Verify"), _DESK),
+    "reject": TransitionSpec(gettext_lazy("Reject"), _DESK, needs=("reason",)),
+    "mark_duplicate": TransitionSpec(gettext_lazy("Mark as duplicate"), _DESK, needs=("duplicate_of",)),
+    "dispatch": TransitionSpec(gettext_lazy("Dispatch to OPD"), _DESK, needs=("opd",)),
+    "redispatch": TransitionSpec(gettext_lazy("Dispatch again"), _DESK, needs=("opd",)),
+    "acknowledge": TransitionSpec(gettext_lazy("Acknowledge / start work"), _OPD, own_opd=True),
+    "resolve": TransitionSpec(gettext_lazy("Resolve"), _OPD, needs=("note", "photo"), own_opd=True),
+    "return_to_operator": TransitionSpec(gettext_lazy("Return: not ours"), _OPD, needs=("note",), own_opd=True),
+    "reopen": TransitionSpec(gettext_lazy("Not fixed: reopen"), frozenset({ActorRole.CITIZEN}) | _DESK, ("note",)),
+    "close": TransitionSpec(gettext_lazy("Confirm the fix"), frozenset({ActorRole.CITIZEN, ActorRole.SYSTEM})),
+}
+REJECT_REASONS = RejectReason
+
+
+def reports_visible_to(actor: Actor, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
+    """The reports this actor may see. Confidential (covert squad) reports: that squad and leadership only."""
+    qs = Report.objects.all() if queryset is None else queryset
+    confidential = Q(category__confidential=True)
+    if actor.role in (Role.LEADERSHIP,):
+        return qs
+    if actor.is_desk:
+        return qs.exclude(confidential)
+    if actor.role == Role.OPD_OFFICER:
+        mine = Q(opd_id=actor.opd_id) & ~confidential
+        return qs.filter(mine | confidential) if actor.covert else qs.filter(mine)
+    return qs.none()
+
+
+def transition_refusal(actor: Actor, report: Report, name: str) -> str | None:
+    """Why this actor may not run this transition on this report now, in words; None when allowed."""
+    spec = TRANSITIONS.get(name)
+    if spec is None:
+        return _("There is no action called “%(name)s”.") % {"name": name}
+    confidential = report.category.confidential
+    if actor.role == Role.LEADERSHIP:
+        return _("Leadership can read every report but does not change them.")
+    roles = spec.roles
+    if confidential and roles & _DESK:
+        # The covert squad screens and routes its own confidential reports; the operator never sees them.
+        roles = (roles - _DESK) | ({Role.OPD_OFFICER} if actor.covert else set())
+        if actor.role == Role.OPD_OFFICER and actor.covert:
+            return _state_refusal(report, name)
+    if actor.role not in roles:
+        return _("Your role (%(role)s) cannot do “%(action)s”.") % {
+            "role": ActorRole(actor.role).label,
+            "action": spec.label,
+        }
+    if spec.own_opd and report.opd_id != actor.opd_id:
+        return _("This report is not dispatched to your OPD.")
+    return _state_refusal(report, name)
+
+
+def _state_refusal(report: Report, name: str) -> str | None:
+    from django_fsm import can_proceed
+
+    if not can_proceed(getattr(report, name)):
+        return _("“%(action)s” is not possible while the report is “%(status)s”.") % {
+            "action": TRANSITIONS[name].label,
+            "status": ReportStatus(report.status).label,
+        }
+    return None
+
+
+def transitions_available(actor: Actor, report: Report) -> list[str]:
+    return [name for name in TRANSITIONS if transition_refusal(actor, report, name) is None]
