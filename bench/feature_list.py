@@ -26,7 +26,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from geoportal.models import Report  # noqa: E402
-from geoportal.selectors.reports import ReportFilters, report_public_features  # noqa: E402
+from geoportal.selectors.reports import ReportFilters, report_features  # noqa: E402
 from workflow.states import PUBLIC_STATUSES  # noqa: E402
 
 FLOOR_SQL = """
@@ -76,7 +76,7 @@ def main() -> None:
                 return cursor.fetchone()[0]
 
         def selector(limit=limit):
-            return report_public_features(filters=ReportFilters(bbox=bbox), limit=limit, media_url="/media/")
+            return report_features(filters=ReportFilters(bbox=bbox), limit=limit, media_url="/media/")
 
         def endpoint(limit=limit):
             response = client.get("/api/reports/", {"in_bbox": ",".join(map(str, bbox)), "limit": limit})

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("api/", include("geoportal.api.urls")),
+    path("api/", include("workflow.api.urls")),
     path("", include("geoportal.urls")),
 ]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make test`: lint, Django checks, migrations check, then every pytest suite against real PostGIS.
+# `make test`: lint, Django checks, migrations and OpenAPI checks, then every pytest suite against real PostGIS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,7 @@ echo "==> ruff"
 echo "==> Django checks"
 $PY manage.py check --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run -v1
+$PY manage.py spectacular --validate --fail-on-warn --file /dev/null
 $PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 bash scripts/collectstatic.sh  # also proves every vendored file the pages reference is there
 echo "==> pytest"

@@ -121,3 +121,19 @@ def _state_refusal(report: Report, name: str) -> str | None:
 
 def transitions_available(actor: Actor, report: Report) -> list[str]:
     return [name for name in TRANSITIONS if transition_refusal(actor, report, name) is None]
+
+
+def audience_for(actor: Actor):
+    """The SQL visibility condition of reports_visible_to, for the GeoJSON selectors."""
+    from geoportal.selectors.reports import Audience
+
+    if actor.role == Role.LEADERSHIP:
+        return Audience(staff=True, visible_sql="TRUE")
+    if actor.is_desk:
+        return Audience(staff=True, visible_sql="NOT c.confidential")
+    if actor.role == Role.OPD_OFFICER:
+        covert = " OR c.confidential" if actor.covert else ""
+        return Audience(
+            staff=True, visible_sql=f"(r.opd_id = %s AND NOT c.confidential){covert}", visible_params=(actor.opd_id,)
+        )
+    return Audience(staff=True, visible_sql="FALSE")

@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
-from geoportal.models import Category, Desa, Kecamatan
+from geoportal.models import Category, Desa, Kecamatan, Opd
 from geoportal.selectors.reports import Cursor, ReportFilters
-from workflow.states import PUBLIC_STATUSES
+from workflow.states import PUBLIC_STATUSES, ReportStatus
 
 
 def _csv(value: str) -> list[str]:
@@ -39,6 +39,10 @@ class ReportFilterSerializer(serializers.Serializer):
         required=False, default=False, help_text=_("also return numberMatched (costs one more query)")
     )
 
+    @property
+    def staff(self) -> bool:
+        return self.context.get("staff", False)
+
     def validate_in_bbox(self, value: str) -> tuple[float, float, float, float]:
         try:
             minlon, minlat, maxlon, maxlat = (float(part) for part in value.split(","))
@@ -64,17 +68,25 @@ class ReportFilterSerializer(serializers.Serializer):
 
     def validate_status(self, value: str) -> tuple[str, ...]:
         statuses = _csv(value)
-        wrong = [s for s in statuses if s not in PUBLIC_STATUSES]
+        allowed = ReportStatus.values if self.staff else sorted(PUBLIC_STATUSES)
+        wrong = [s for s in statuses if s not in allowed]
         if wrong or not statuses:
+            message = (
+                _("Unknown status: %(wrong)s. Use: %(allowed)s.")
+                if self.staff
+                else _("Not a public status: %(wrong)s. Use: %(allowed)s.")
+            )
             raise serializers.ValidationError(
-                _("Not a public status: %(wrong)s. Use: %(allowed)s.")
-                % {"wrong": ", ".join(wrong) or "-", "allowed": ", ".join(sorted(PUBLIC_STATUSES))}
+                message % {"wrong": ", ".join(wrong) or "-", "allowed": ", ".join(allowed)}
             )
         return tuple(statuses)
 
     def validate_category(self, value: str) -> tuple[str, ...]:
         codes = _csv(value)
-        known = set(Category.objects.filter(code__in=codes, confidential=False).values_list("code", flat=True))
+        labels = Category.objects.filter(code__in=codes)
+        if not self.staff:
+            labels = labels.filter(confidential=False)
+        known = set(labels.values_list("code", flat=True))
         wrong = [code for code in codes if code not in known]
         if wrong or not codes:
             raise serializers.ValidationError(_("Unknown label: %s. See /api/categories/.") % (", ".join(wrong) or "-"))
@@ -95,6 +107,8 @@ class ReportFilterSerializer(serializers.Serializer):
     def filters(self) -> ReportFilters:
         data = self.validated_data
         return ReportFilters(
+            opd=data.get("opd"),
+            overdue=data.get("overdue", False),
             bbox=data.get("in_bbox"),
             kecamatan=data.get("kecamatan"),
             desa=data.get("desa"),
@@ -103,6 +117,25 @@ class ReportFilterSerializer(serializers.Serializer):
             created_from=data.get("created_from"),
             created_to=data.get("created_to"),
         )
+
+
+class StaffReportFilterSerializer(ReportFilterSerializer):
+    """The staff queue's filters: every status, confidential labels where the role allows, plus OPD and overdue."""
+
+    status = serializers.CharField(
+        required=False, help_text=_("one or more statuses, comma-separated: %s") % ", ".join(ReportStatus.values)
+    )
+    opd = serializers.CharField(required=False, help_text=_("only reports held by this OPD (code)"))
+    overdue = serializers.BooleanField(required=False, default=False, help_text=_("only reports past a deadline"))
+
+    @property
+    def staff(self) -> bool:
+        return True
+
+    def validate_opd(self, value: str) -> str:
+        if not Opd.objects.filter(code=value).exists():
+            raise serializers.ValidationError(_("Unknown OPD code: %s.") % value)
+        return value
 
 
 class KecamatanSerializer(GeoFeatureModelSerializer):

@@ -16,7 +16,7 @@ from geoportal.api.renderers import GeoJSONRenderer, PassThroughJSONRenderer, Pr
 from geoportal.api.serializers import CategorySerializer, DesaSerializer, KecamatanSerializer, ReportFilterSerializer
 from geoportal.models import Category
 from geoportal.selectors.areas import desa_list_with_counts, kecamatan_list_with_counts
-from geoportal.selectors.reports import report_public_feature, report_public_features
+from geoportal.selectors.reports import Audience, report_feature, report_features
 
 _PROPERTIES = {
     "id": {"type": "integer"},
@@ -76,26 +76,33 @@ class ReportListView(APIView):
         tags=["reports"],
     )
     def get(self, request: Request) -> Response:
-        params = ReportFilterSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        page = report_public_features(
-            filters=params.filters(),
-            limit=params.validated_data["limit"],
-            after=params.validated_data.get("cursor"),
-            media_url=request.build_absolute_uri(settings.MEDIA_URL),
-            count=params.validated_data["count"],
+        return feature_collection_response(
+            request, ReportFilterSerializer(data=request.query_params), Audience.public()
         )
-        head: dict = {"type": "FeatureCollection", "numberReturned": page.returned}
-        if page.matched is not None:
-            head["numberMatched"] = page.matched
-        head["next"] = None
-        if page.next_cursor:
-            query = request.query_params.copy()
-            query["cursor"] = page.next_cursor.encode()
-            head["next"] = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-        # Splice PostGIS's feature text into the envelope instead of parsing and re-serialising it.
-        body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + page.features + "]}"
-        return Response(PrebuiltJSON(body))
+
+
+def feature_collection_response(request: Request, params: ReportFilterSerializer, audience: Audience) -> Response:
+    """Validate the filters, let PostGIS write the page, wrap it as a FeatureCollection with a `next` link."""
+    params.is_valid(raise_exception=True)
+    page = report_features(
+        filters=params.filters(),
+        limit=params.validated_data["limit"],
+        after=params.validated_data.get("cursor"),
+        media_url=request.build_absolute_uri(settings.MEDIA_URL),
+        count=params.validated_data["count"],
+        audience=audience,
+    )
+    head: dict = {"type": "FeatureCollection", "numberReturned": page.returned}
+    if page.matched is not None:
+        head["numberMatched"] = page.matched
+    head["next"] = None
+    if page.next_cursor:
+        query = request.query_params.copy()
+        query["cursor"] = page.next_cursor.encode()
+        head["next"] = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    # Splice PostGIS's feature text into the envelope instead of parsing and re-serialising it.
+    body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + page.features + "]}"
+    return Response(PrebuiltJSON(body))
 
 
 class ReportDetailView(APIView):
@@ -107,7 +114,7 @@ class ReportDetailView(APIView):
         tags=["reports"],
     )
     def get(self, request: Request, pk: int) -> Response:
-        feature = report_public_feature(report_id=pk, media_url=request.build_absolute_uri(settings.MEDIA_URL))
+        feature = report_feature(report_id=pk, media_url=request.build_absolute_uri(settings.MEDIA_URL))
         if feature is None:
             raise NotFound(_("There is no public report with this number."))
         return Response(PrebuiltJSON(feature))

@@ -29,6 +29,8 @@ class ReportFilters:
     categories: tuple[str, ...] = ()
     created_from: date | None = None  # inclusive, a day in Asia/Jakarta
     created_to: date | None = None  # inclusive
+    opd: str | None = None  # staff only
+    overdue: bool = False  # staff only: a clock has run out
 
 
 @dataclass(frozen=True)
@@ -59,32 +61,59 @@ class FeaturePage:
     matched: int | None = None
 
 
-def _feature_sql(media_url: str) -> tuple[str, list]:
-    """The SELECT expression of one public Feature for a row `r` joined with c, s, k, d and photo `ph`."""
+_PUBLIC_PROPERTIES = [
+    ("id", "r.id"),
+    ("status", "r.status"),
+    ("status_label", "{status_label}"),
+    ("category", "c.code"),
+    ("category_name", "c.name"),
+    ("squad", "s.code"),
+    ("colour", "s.colour"),
+    ("icon", "c.icon"),
+    ("kecamatan", "k.kode"),
+    ("kecamatan_nama", "k.nama"),
+    ("desa", "d.kode"),
+    ("desa_nama", "d.nama"),
+    ("description", "r.description"),
+    ("created_at", "r.created_at"),
+    ("photo", "%s || ph.thumbnail"),
+]
+# Staff also see who holds the report, its clocks and the tracking code (to help a citizen on the phone).
+_STAFF_PROPERTIES = [
+    ("tracking_code", "r.tracking_code"),
+    ("confidential", "c.confidential"),
+    ("opd", "o.code"),
+    ("opd_name", "o.name"),
+    ("verification_due", "r.verification_due"),
+    ("response_due", "r.response_due"),
+    ("resolution_due", "r.resolution_due"),
+    ("overdue", "{overdue}"),
+    ("extra_reporters", "r.extra_reporters"),
+    ("located", "r.located"),
+]
+# Which clock has run out now (mirrors workflow.services.clocks.CLOCKS).
+_OVERDUE_SQL = """(CASE
+    WHEN r.status = 'received' AND r.verification_due < now() THEN 'verification'
+    WHEN r.status = 'dispatched' AND r.response_due < now() THEN 'response'
+    WHEN r.status IN ('dispatched', 'in_progress', 'reopened') AND r.resolution_due < now() THEN 'resolution'
+  END)"""
+
+
+def _feature_sql(media_url: str, *, staff: bool = False) -> tuple[str, list]:
+    """The SELECT expression of one Feature for a row `r` joined with c, s, k, d, o and photo `ph`."""
     labels = " ".join("WHEN %s THEN %s" for _ in ReportStatus.choices)
     params: list = [v for value, label in ReportStatus.choices for v in (value, str(label))]
+    pairs = _PUBLIC_PROPERTIES + (_STAFF_PROPERTIES if staff else [])
+    properties = ", ".join(
+        f"'{key}', " + expr.format(status_label=f"CASE r.status {labels} END", overdue=_OVERDUE_SQL)
+        for key, expr in pairs
+    )
     sql = f"""
         json_build_object(
           'type', 'Feature',
           'id', r.id,
           'geometry', ST_AsGeoJSON(r.location, 6)::json,
-          'properties', json_build_object(
-            'id', r.id,
-            'status', r.status,
-            'status_label', CASE r.status {labels} END,
-            'category', c.code,
-            'category_name', c.name,
-            'squad', s.code,
-            'colour', s.colour,
-            'icon', c.icon,
-            'kecamatan', k.kode,
-            'kecamatan_nama', k.nama,
-            'desa', d.kode,
-            'desa_nama', d.nama,
-            'description', r.description,
-            'created_at', r.created_at,
-            'photo', %s || ph.thumbnail
-          )
+          'properties', json_build_object({properties})
         )::text"""
     return sql, [*params, media_url]
 
@@ -94,6 +123,7 @@ _JOINS = """
     JOIN geoportal_squad s ON s.id = c.squad_id
     JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
     JOIN geoportal_desa d ON d.id = r.desa_id
+    LEFT JOIN geoportal_opd o ON o.id = r.opd_id
     LEFT JOIN LATERAL (
       SELECT p.thumbnail FROM geoportal_reportphoto p
       WHERE p.report_id = r.id AND p.kind = 'report' ORDER BY p.position LIMIT 1
@@ -101,9 +131,23 @@ _JOINS = """
 """
 
 
-def _where(filters: ReportFilters) -> tuple[str, list]:
-    clauses = ["r.status = ANY(%s)", "NOT c.confidential"]
-    params: list = [list(filters.statuses or sorted(PUBLIC_STATUSES))]
+@dataclass(frozen=True)
+class Audience:
+    """Who reads: the public, or a staff member whose visibility is an SQL condition on r and c."""
+
+    staff: bool = False
+    visible_sql: str = "NOT c.confidential"
+    visible_params: tuple = ()
+
+    @classmethod
+    def public(cls) -> "Audience":
+        return cls()
+
+
+def _where(filters: ReportFilters, audience: Audience) -> tuple[str, list]:
+    clauses = ["r.status = ANY(%s)", f"({audience.visible_sql})"]
+    default_statuses = [value for value, _label in ReportStatus.choices] if audience.staff else sorted(PUBLIC_STATUSES)
+    params: list = [list(filters.statuses or default_statuses), *audience.visible_params]
     if filters.bbox:
         clauses.append("r.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
         params.extend(filters.bbox)
@@ -122,22 +166,36 @@ def _where(filters: ReportFilters) -> tuple[str, list]:
     if filters.created_to:
         clauses.append("r.created_at < %s")
         params.append(datetime.combine(filters.created_to + timedelta(days=1), time.min, tzinfo=WIB))
+    if filters.opd:
+        clauses.append("r.opd_id = (SELECT id FROM geoportal_opd WHERE code = %s)")
+        params.append(filters.opd)
+    if filters.overdue:
+        clauses.append(f"{_OVERDUE_SQL} IS NOT NULL")
     return " AND ".join(clauses), params
 
 
-def report_public_features(
-    *, filters: ReportFilters, limit: int, after: Cursor | None = None, media_url: str, count: bool = False
+def report_features(
+    *,
+    filters: ReportFilters,
+    limit: int,
+    after: Cursor | None = None,
+    media_url: str,
+    count: bool = False,
+    audience: Audience = Audience(),
 ) -> FeaturePage:
-    where, where_params = _where(filters)
+    """A page of reports as GeoJSON text, newest first, for the public or for a staff member."""
+    where, where_params = _where(filters, audience)
     if after:
         where += " AND (r.created_at, r.id) < (%s, %s)"
         where_params += [after.created_at, after.id]
-    feature, feature_params = _feature_sql(media_url)
+    feature, feature_params = _feature_sql(media_url, staff=audience.staff)
     # One statement: the page (one row more than asked, to know whether a next page exists), its features
     # as text, and the keyset position of the last one.
     sql = f"""
         WITH matched AS (
-          SELECT r.id, r.created_at, r.location, r.status, r.description, r.category_id, r.kecamatan_id, r.desa_id
+          SELECT r.id, r.created_at, r.location, r.status, r.description, r.category_id, r.kecamatan_id, r.desa_id,
+                 r.opd_id, r.tracking_code, r.verification_due, r.response_due, r.resolution_due, r.extra_reporters,
+                 r.located
           FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
           WHERE {where}
           ORDER BY r.created_at DESC, r.id DESC
@@ -159,7 +217,7 @@ def report_public_features(
         features, fetched, last_created, last_id = cursor.fetchone()
         matched = None
         if count:
-            base_where, base_params = _where(filters)
+            base_where, base_params = _where(filters, audience)
             cursor.execute(
                 f"SELECT count(*) FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id "
                 f"WHERE {base_where}",
@@ -175,14 +233,14 @@ def report_public_features(
     )
 
 
-def report_public_feature(*, report_id: int, media_url: str) -> str | None:
-    """One public report as a GeoJSON Feature (text), or None when it does not exist or is not public."""
-    feature, feature_params = _feature_sql(media_url)
+def report_feature(*, report_id: int, media_url: str, audience: Audience = Audience()) -> str | None:
+    """One report as a GeoJSON Feature (text), or None when it does not exist or this audience may not see it."""
+    feature, feature_params = _feature_sql(media_url, staff=audience.staff)
+    where, where_params = _where(ReportFilters(), audience)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {feature} FROM geoportal_report r {_JOINS} "
-            f"WHERE r.id = %s AND r.status = ANY(%s) AND NOT c.confidential",
-            [*feature_params, report_id, sorted(PUBLIC_STATUSES)],
+            f"SELECT {feature} FROM geoportal_report r {_JOINS} WHERE r.id = %s AND {where}",
+            [*feature_params, report_id, *where_params],
         )
         row = cursor.fetchone()
     return row[0] if row else None

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from geoportal.models import Desa, Report
 from geoportal.services.boundaries import BoundaryImportError, boundaries_import, boundary_files_in
+from workflow.calendar import holidays_sync
 from workflow.services.accounts import demo_accounts_ensure
 
 DEFAULT_DEMO_PASSWORD = "trenggalek-demo"
@@ -43,6 +44,9 @@ class Command(BaseCommand):
                 "  BOUNDARIES_DIR=/path/to/folder make run      (a folder with kabupaten.*, kecamatan.*, desa.*)\n"
                 "  .venv/bin/python manage.py import_boundaries /path/to/file-or-folder [--kode-field ...]"
             )
+
+        self.stdout.write("==> National holidays (working-day clocks)")
+        holidays_sync(years=range(2018, 2031))
 
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
         self.stdout.write("==> Demo accounts")

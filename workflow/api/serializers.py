@@ -1,0 +1,93 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from workflow.models import ActorRole, RejectReason, ReportEvent
+from workflow.policies import TRANSITIONS
+from workflow.states import ReportStatus
+
+# What a citizen sees of the timeline: the steps of their report, without staff names or internal notes.
+PUBLIC_TRANSITIONS = {
+    "receive",
+    "verify",
+    "reject",
+    "mark_duplicate",
+    "dispatch",
+    "redispatch",
+    "acknowledge",
+    "resolve",
+    "reopen",
+    "close",
+}
+PUBLIC_NOTES = {"reject", "resolve", "reopen"}
+
+
+class TransitionInputSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text=_("for the timeline"))
+    reason = serializers.ChoiceField(choices=RejectReason.choices, required=False, help_text=_("reject only"))
+    opd = serializers.CharField(required=False, help_text=_("dispatch: OPD code (default: the label's OPD)"))
+    duplicate_of = serializers.IntegerField(required=False, help_text=_("mark_duplicate: the original report"))
+    photo = serializers.FileField(required=False, help_text=_("resolve: proof photo (JPEG, PNG, WebP, HEIC)"))
+    expected_status = serializers.ChoiceField(
+        choices=ReportStatus.choices, required=False, help_text=_("the status you saw; 409 if it changed meanwhile")
+    )
+
+
+class EventSerializer(serializers.ModelSerializer):
+    action = serializers.SerializerMethodField()
+    from_status_label = serializers.CharField(source="get_from_status_display")
+    to_status_label = serializers.CharField(source="get_to_status_display")
+    actor = serializers.CharField(source="actor.username", default=None)
+    actor_role_label = serializers.CharField(source="get_actor_role_display")
+    opd = serializers.CharField(source="opd.code", default=None)
+    opd_name = serializers.CharField(source="opd.name", default=None)
+    reason_label = serializers.SerializerMethodField()
+    photo = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReportEvent
+        fields = [
+            "id",
+            "transition",
+            "action",
+            "from_status",
+            "from_status_label",
+            "to_status",
+            "to_status_label",
+            "actor",
+            "actor_role",
+            "actor_role_label",
+            "opd",
+            "opd_name",
+            "reason",
+            "reason_label",
+            "note",
+            "photo",
+            "created_at",
+        ]
+
+    def get_action(self, event) -> str:
+        spec = TRANSITIONS.get(event.transition)
+        return str(spec.label) if spec else str(_("Report received"))
+
+    def get_reason_label(self, event) -> str:
+        return str(RejectReason(event.reason).label) if event.reason in RejectReason.values else ""
+
+    def get_photo(self, event) -> str | None:
+        if not event.photo_id:
+            return None
+        request = self.context.get("request")
+        url = event.photo.image.url
+        return request.build_absolute_uri(url) if request else url
+
+
+class PublicEventSerializer(EventSerializer):
+    class Meta(EventSerializer.Meta):
+        fields = ["action", "to_status", "to_status_label", "opd_name", "reason_label", "note", "photo", "created_at"]
+
+    def to_representation(self, event):
+        data = super().to_representation(event)
+        if event.transition not in PUBLIC_NOTES:
+            data["note"] = ""
+        if event.actor_role == ActorRole.SYSTEM and event.transition == "close":
+            data["note"] = str(_("Closed automatically: no answer after the fix."))
+        return data

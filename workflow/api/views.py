@@ -1,0 +1,269 @@
+"""Staff API (token or session) and the citizen's tracking-code API. Thin: the services decide."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import permissions, serializers, status
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import NotFound
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from geoportal.api.renderers import PrebuiltJSON
+from geoportal.api.serializers import StaffReportFilterSerializer
+from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
+from geoportal.models import Report
+from geoportal.selectors.reports import report_feature
+from geoportal.services.reports import PhotoUpload
+from geoportal.tracking import tracking_code_normalize
+from workflow.api.serializers import (
+    PUBLIC_TRANSITIONS,
+    EventSerializer,
+    PublicEventSerializer,
+    TransitionInputSerializer,
+)
+from workflow.policies import TRANSITIONS, Actor, audience_for, reports_visible_to, transitions_available
+from workflow.services.transitions import TransitionError, TransitionInput, report_transition
+from workflow.states import ReportStatus
+
+_ERROR_BODY = inline_serializer(
+    "TransitionError",
+    {"detail": serializers.CharField(), "errors": serializers.DictField(child=serializers.ListField())},
+)
+TRANSITION_ERRORS = {
+    400: OpenApiResponse(_ERROR_BODY, description=_("Missing or wrong input (note, reason, photo, OPD, original)")),
+    403: OpenApiResponse(_ERROR_BODY, description=_("Your role may not do this, or not in the report's state")),
+    404: OpenApiResponse(_ERROR_BODY, description=_("No such report that you can see")),
+    409: OpenApiResponse(_ERROR_BODY, description=_("Someone else acted first; reload and look again")),
+}
+
+
+class IsStaff(permissions.BasePermission):
+    message = _("Sign in with a staff account (operator, OPD officer or leadership).")
+
+    def has_permission(self, request, view) -> bool:
+        request.actor = Actor.for_user(request.user)
+        return request.actor is not None
+
+
+class TokenView(ObtainAuthToken):
+    """Exchange a username and password for an API token; send it after as `Authorization: Token <token>`."""
+
+    @extend_schema(
+        operation_id="auth_token",
+        request=inline_serializer(
+            "TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}
+        ),
+        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()}), 400: _ERROR_BODY},
+        tags=["staff"],
+    )
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+def _error(exc: TransitionError) -> Response:
+    return Response({"detail": exc.message, "errors": exc.field_errors}, status=exc.status_code)
+
+
+class StaffReportListView(APIView):
+    """The reports this staff member may see, as GeoJSON with their clocks (the QGIS plugin's source)."""
+
+    permission_classes = [IsStaff]
+    renderer_classes = GEO_RENDERERS
+
+    @extend_schema(
+        operation_id="staff_reports_list",
+        parameters=[StaffReportFilterSerializer],
+        responses={200: OpenApiResponse(FEATURE_COLLECTION_SCHEMA), 400: OpenApiResponse(), 403: OpenApiResponse()},
+        tags=["staff"],
+    )
+    def get(self, request: Request) -> Response:
+        params = StaffReportFilterSerializer(data=request.query_params)
+        return feature_collection_response(request, params, audience_for(request.actor))
+
+
+class StaffReportDetailView(APIView):
+    """One report as a staff member sees it, with the actions they may take now."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(
+        operation_id="staff_reports_retrieve", responses={200: OpenApiResponse(FEATURE_SCHEMA)}, tags=["staff"]
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        actor = request.actor
+        report = reports_visible_to(actor).select_related("category", "opd").filter(pk=pk).first()
+        if report is None:
+            raise NotFound(_("There is no report with this number that you can see."))
+        import json
+
+        feature = json.loads(
+            report_feature(
+                report_id=pk, media_url=request.build_absolute_uri(settings.MEDIA_URL), audience=audience_for(actor)
+            )
+        )
+        feature["properties"]["actions"] = [
+            {"name": name, "label": str(TRANSITIONS[name].label), "needs": list(TRANSITIONS[name].needs)}
+            for name in transitions_available(actor, report)
+        ]
+        feature["properties"]["photos"] = [
+            {
+                "kind": p.kind,
+                "url": request.build_absolute_uri(p.image.url),
+                "thumbnail": request.build_absolute_uri(p.thumbnail.url),
+            }
+            for p in report.photos.all()
+        ]
+        if actor.is_desk and (contact := getattr(report, "contact", None)):
+            feature["properties"]["contact"] = {"name": contact.name, "phone": contact.phone, "email": contact.email}
+        return Response(feature)
+
+
+class TransitionView(APIView):
+    """Run an action on a report: verify, reject, mark_duplicate, dispatch, redispatch, acknowledge, resolve,
+    return_to_operator, reopen, close. Send `expected_status` to be told (409) when someone acted first."""
+
+    permission_classes = [IsStaff]
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(
+        operation_id="reports_transition",
+        request={"multipart/form-data": TransitionInputSerializer, "application/json": TransitionInputSerializer},
+        responses={200: OpenApiResponse(FEATURE_SCHEMA), **TRANSITION_ERRORS},
+        tags=["staff"],
+    )
+    def post(self, request: Request, pk: int, name: str) -> Response:
+        return _run_transition(request, pk, name, request.actor, staff=True)
+
+
+def _run_transition(request: Request, pk: int, name: str, actor: Actor, *, staff: bool) -> Response:
+    data = TransitionInputSerializer(data=request.data)
+    if not data.is_valid():
+        return Response(
+            {"detail": str(_("Check the fields.")), "errors": data.errors}, status=status.HTTP_400_BAD_REQUEST
+        )
+    values = data.validated_data
+    upload = values.get("photo")
+    try:
+        report = report_transition(
+            report_id=pk,
+            name=name,
+            actor=actor,
+            data=TransitionInput(
+                note=values.get("note", ""),
+                reason=values.get("reason", ""),
+                opd=values.get("opd"),
+                duplicate_of=values.get("duplicate_of"),
+                photo=PhotoUpload(upload.read(), upload.name) if upload else None,
+                expected_status=values.get("expected_status"),
+            ),
+        )
+    except TransitionError as exc:
+        return _error(exc)
+    audience = audience_for(actor) if staff else None
+    if audience is None:
+        return Response({"status": report.status, "status_label": str(ReportStatus(report.status).label)})
+    return Response(
+        PrebuiltJSON(
+            report_feature(
+                report_id=report.pk, media_url=request.build_absolute_uri(settings.MEDIA_URL), audience=audience
+            )
+        )
+    )
+
+
+class EventListView(APIView):
+    """A report's audit trail, oldest first: who, role, when, from, to, note, OPD."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(operation_id="reports_events", responses={200: EventSerializer(many=True)}, tags=["staff"])
+    def get(self, request: Request, pk: int) -> Response:
+        report = reports_visible_to(request.actor).filter(pk=pk).first()
+        if report is None:
+            raise NotFound(_("There is no report with this number that you can see."))
+        events = report.events.select_related("actor", "opd", "photo").order_by("created_at", "id")
+        return Response(EventSerializer(events, many=True, context={"request": request}).data)
+
+
+def _tracked(code: str) -> Report:
+    normalized = tracking_code_normalize(code)
+    report = Report.objects.select_related("category", "kecamatan", "desa").filter(tracking_code=normalized).first()
+    if report is None:
+        raise NotFound(_("No report has this tracking code. Check the code on your receipt."))
+    return report
+
+
+class TrackView(APIView):
+    """A report's public status and timeline, for whoever holds its tracking code."""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="track_retrieve",
+        responses={
+            200: inline_serializer(
+                "Tracked",
+                {
+                    "status": serializers.CharField(),
+                    "status_label": serializers.CharField(),
+                    "category_name": serializers.CharField(),
+                    "kecamatan": serializers.CharField(),
+                    "desa": serializers.CharField(),
+                    "created_at": serializers.DateTimeField(),
+                    "can_reopen": serializers.BooleanField(),
+                    "can_close": serializers.BooleanField(),
+                    "timeline": PublicEventSerializer(many=True),
+                },
+            ),
+            404: OpenApiResponse(description=_("Unknown tracking code")),
+        },
+        tags=["citizen"],
+    )
+    def get(self, request: Request, code: str) -> Response:
+        report = _tracked(code)
+        events = report.events.filter(transition__in=PUBLIC_TRANSITIONS).select_related("opd", "photo")
+        citizen = Actor.citizen()
+        available = transitions_available(citizen, report)
+        return Response(
+            {
+                "status": report.status,
+                "status_label": str(ReportStatus(report.status).label),
+                "category_name": report.category.name,
+                "kecamatan": report.kecamatan.nama,
+                "desa": report.desa.nama,
+                "created_at": report.created_at,
+                "can_reopen": "reopen" in available,
+                "can_close": "close" in available,
+                "timeline": PublicEventSerializer(
+                    events.order_by("created_at", "id"), many=True, context={"request": request}
+                ).data,
+            }
+        )
+
+
+class CitizenTransitionView(APIView):
+    """The citizen confirms the fix (`close`) or says it is not fixed (`reopen`, with a note)."""
+
+    permission_classes = [permissions.AllowAny]
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    @extend_schema(
+        operation_id="track_transition",
+        request=TransitionInputSerializer,
+        responses={
+            200: inline_serializer(
+                "TrackedStatus", {"status": serializers.CharField(), "status_label": serializers.CharField()}
+            ),
+            **TRANSITION_ERRORS,
+        },
+        tags=["citizen"],
+    )
+    def post(self, request: Request, code: str, name: str) -> Response:
+        if name not in ("reopen", "close"):
+            return Response(
+                {"detail": str(_("A citizen can only confirm the fix or reopen the report.")), "errors": {}}, status=403
+            )
+        return _run_transition(request, _tracked(code).pk, name, Actor.citizen(), staff=False)
