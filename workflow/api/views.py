@@ -1,5 +1,7 @@
 """Staff API (token or session) and the citizen's tracking-code API. Thin: the services decide."""
 
+import json
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
@@ -7,11 +9,12 @@ from rest_framework import permissions, serializers, status
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from geoportal.api.renderers import PrebuiltJSON
+from geoportal.api.renderers import PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
 from geoportal.models import Report
@@ -38,6 +41,9 @@ TRANSITION_ERRORS = {
     404: OpenApiResponse(_ERROR_BODY, description=_("No such report that you can see")),
     409: OpenApiResponse(_ERROR_BODY, description=_("Someone else acted first; reload and look again")),
 }
+
+
+JSON_RENDERERS = [PassThroughJSONRenderer, BrowsableAPIRenderer]
 
 
 class IsStaff(permissions.BasePermission):
@@ -97,8 +103,6 @@ class StaffReportDetailView(APIView):
         report = reports_visible_to(actor).select_related("category", "opd").filter(pk=pk).first()
         if report is None:
             raise NotFound(_("There is no report with this number that you can see."))
-        import json
-
         feature = json.loads(
             report_feature(
                 report_id=pk, media_url=request.build_absolute_uri(settings.MEDIA_URL), audience=audience_for(actor)
@@ -127,6 +131,7 @@ class TransitionView(APIView):
 
     permission_classes = [IsStaff]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+    renderer_classes = JSON_RENDERERS
 
     @extend_schema(
         operation_id="reports_transition",

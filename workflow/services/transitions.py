@@ -89,7 +89,7 @@ def report_transition(*, report_id: int, name: str, actor: Actor, data: Transiti
         with transaction.atomic():
             report = _visible_report(actor, report_id)
             if data.expected_status and report.status != data.expected_status:
-                raise TransitionConflict(_conflict_message(report))
+                raise _LostRace
             if refusal := transition_refusal(actor, report, name):
                 raise TransitionRefused(refusal)
             kwargs, event_fields = _inputs(name, report, actor, data)
@@ -102,7 +102,7 @@ def report_transition(*, report_id: int, name: str, actor: Actor, data: Transiti
             try:
                 report.save()
             except ConcurrentTransition as exc:
-                raise TransitionConflict(_conflict_message(report)) from exc
+                raise _LostRace from exc
             if name == "mark_duplicate":
                 Report.objects.filter(pk=report.duplicate_of_id).update(extra_reporters=F("extra_reporters") + 1)
             proof = None
@@ -122,10 +122,18 @@ def report_transition(*, report_id: int, name: str, actor: Actor, data: Transiti
                 **event_fields,
             )
             transaction.on_commit(lambda: notify_event(event_id=event.pk))
+    except _LostRace as exc:
+        photos_discard(stored)
+        # Outside the aborted transaction: read what the winner left.
+        raise TransitionConflict(_conflict_message(report_id)) from exc
     except BaseException:
         photos_discard(stored)
         raise
     return report
+
+
+class _LostRace(Exception):
+    """Someone else changed the report between our read and our write."""
 
 
 def _visible_report(actor: Actor, report_id: int) -> Report:
@@ -198,8 +206,8 @@ def _set_clocks(report: Report, name: str, now) -> None:
         report.response_flagged_at = report.resolution_flagged_at = None
 
 
-def _conflict_message(report: Report) -> str:
-    report.refresh_from_db(fields=["status"])
+def _conflict_message(report_id: int) -> str:
+    status = Report.objects.filter(pk=report_id).values_list("status", flat=True).first()
     return _("Someone else acted on this report first; it is now “%(status)s”. Reload and look again.") % {
-        "status": ReportStatus(report.status).label
+        "status": ReportStatus(status).label if status else "?"
     }
