@@ -10,7 +10,6 @@ from geoportal.models import Category, Opd, Report
 from geoportal.services.reports import PhotoUpload
 from tests.factories import ReportFactory, jpeg_bytes
 from workflow.models import ReportEvent
-from workflow.policies import Actor
 from workflow.services.transitions import (
     ReportNotFound,
     TransitionConflict,
