@@ -47,3 +47,10 @@ def test_sql_and_python_agree_on_deadlines_and_durations(holidays):
             assert deadline == working_deadline(start, n, days_off=days_off)
             assert elapsed == pytest.approx(working_days_between(start, end, days_off=days_off), abs=1e-9)
             assert working_days_between(start, deadline, days_off=days_off) == pytest.approx(n)
+
+
+@pytest.mark.django_db
+def test_a_clock_that_has_not_stopped_has_no_duration():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lapor_working_days(now(), NULL), lapor_working_deadline(NULL, 2)")
+        assert cursor.fetchone() == (None, None)

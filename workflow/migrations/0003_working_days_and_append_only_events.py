@@ -2,9 +2,10 @@ from django.db import migrations
 
 # Elapsed working days between two moments, in Asia/Jakarta, as workflow/calendar.py computes them:
 # the part of [a, b) that falls on Monday-Friday days that are not in workflow_holiday, in days of 24 h.
+# STRICT: a clock that has not stopped (NULL end) has no duration, rather than zero.
 WORKING_DAYS = """
 CREATE OR REPLACE FUNCTION lapor_working_days(a timestamptz, b timestamptz) RETURNS double precision
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
+LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
   SELECT coalesce(sum(extract(epoch FROM
            least(b, (g.d + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')
            - greatest(a, g.d::timestamp AT TIME ZONE 'Asia/Jakarta'))), 0) / 86400.0
@@ -19,7 +20,7 @@ $$;
 # N working days later; a start on a day off counts from the next working day's midnight.
 WORKING_DEADLINE = """
 CREATE OR REPLACE FUNCTION lapor_working_deadline(start timestamptz, days integer) RETURNS timestamptz
-LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE AS $$
 DECLARE
   local timestamp := start AT TIME ZONE 'Asia/Jakarta';
   d date := local::date;
