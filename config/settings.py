@@ -184,6 +184,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Lapor Trenggalek <lapor@localhost>")
 
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "desk-home"
+LOGOUT_REDIRECT_URL = "login"
+
 # --- product settings -------------------------------------------------------------------------------
 # A point outside every desa polygon (a beach, a boat just offshore, the ~15 m boundary uncertainty of
 # the simplified polygons) takes the nearest desa within this distance; farther out it is refused.

@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("api/", include("geoportal.api.urls")),
     path("api/", include("workflow.api.urls")),
+    path("", include("workflow.urls")),
     path("", include("geoportal.urls")),
 ]
 

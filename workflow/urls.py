@@ -1,0 +1,15 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from workflow import views
+
+urlpatterns = [
+    path("masuk/", auth_views.LoginView.as_view(template_name="workflow/login.html"), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staf/", views.desk_home, name="desk-home"),
+    path("staf/operator/", views.desk_operator, name="desk-operator"),
+    path("staf/opd/", views.desk_opd, name="desk-opd"),
+    path("staf/pimpinan/", views.desk_leadership, name="desk-leadership"),
+    path("staf/laporan/<int:pk>/", views.report_detail, name="desk-report"),
+    path("staf/laporan/<int:pk>/tindak/", views.report_act, name="desk-report-act"),
+]

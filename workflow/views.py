@@ -1,0 +1,178 @@
+"""The staff desks in the browser: operator, OPD and leadership. Thin: selectors read, the service acts."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from geoportal.services.reports import PhotoUpload
+from workflow.forms import TransitionForm
+from workflow.models import Role
+from workflow.policies import TRANSITIONS, Actor, reports_visible_to, transitions_available
+from workflow.selectors import (
+    MIN_COUNT_FOR_RANKING,
+    Period,
+    category_performance,
+    kecamatan_performance,
+    opd_performance,
+    queue_opd,
+    queue_returned,
+    queue_screening,
+    report_similar_nearby,
+)
+from workflow.services.transitions import TransitionError, TransitionInput, report_transition
+
+DESK_FOR_ROLE = {
+    Role.OPERATOR: "desk-operator",
+    Role.ADMINISTRATOR: "desk-operator",
+    Role.OPD_OFFICER: "desk-opd",
+    Role.LEADERSHIP: "desk-leadership",
+}
+
+
+def _actor(request) -> Actor:
+    actor = Actor.for_user(request.user)
+    if actor is None:
+        raise PermissionDenied(_("This account has no staff role. Ask the administrator."))
+    return actor
+
+
+@login_required
+def desk_home(request):
+    return redirect(DESK_FOR_ROLE[_actor(request).role])
+
+
+@login_required
+def desk_operator(request):
+    actor = _actor(request)
+    if not actor.is_desk and not actor.covert:
+        raise PermissionDenied(_("The verification desk is for operators."))
+    return render(
+        request,
+        "workflow/desk_operator.html",
+        {
+            "actor": actor,
+            "screening": queue_screening(actor=actor)[:200],
+            "returned": queue_returned(actor=actor)[:200],
+        },
+    )
+
+
+@login_required
+def desk_opd(request):
+    actor = _actor(request)
+    if actor.role != Role.OPD_OFFICER:
+        raise PermissionDenied(_("The OPD desk is for OPD officers."))
+    context = {"actor": actor, "reports": queue_opd(actor=actor)[:300]}
+    if actor.covert:  # the covert squad also screens and routes its own confidential reports
+        context.update(screening=queue_screening(actor=actor)[:200], returned=queue_returned(actor=actor)[:200])
+    return render(request, "workflow/desk_opd.html", context)
+
+
+@login_required
+def desk_leadership(request):
+    actor = _actor(request)
+    if actor.role not in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR):
+        raise PermissionDenied(_("The dashboard is for leadership."))
+    today = date.today()
+    try:
+        year, month = (int(part) for part in request.GET.get("bulan", f"{today:%Y-%m}").split("-"))
+        period = Period.month(year, month)
+    except ValueError:
+        messages.error(request, _("Choose a month like 2026-10."))
+        period = Period.month(today.year, today.month)
+    months = []
+    y, m = today.year, today.month
+    for _i in range(12):
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    opds = opd_performance(period=period)
+    ranked = [o for o in opds if o.rank]
+    return render(
+        request,
+        "workflow/desk_leadership.html",
+        {
+            "actor": actor,
+            "period": period,
+            "months": months,
+            "chosen": f"{period.start:%Y-%m}",
+            "opds": opds,
+            "fastest": ranked[0] if ranked else None,
+            "slowest": ranked[-1] if len(ranked) > 1 else None,
+            "kecamatan": kecamatan_performance(period=period),
+            "labels": category_performance(period=period),
+            "min_count": MIN_COUNT_FOR_RANKING,
+        },
+    )
+
+
+@login_required
+def report_detail(request, pk: int):
+    actor = _actor(request)
+    report = (
+        reports_visible_to(actor)
+        .select_related("category__squad", "category__default_opd", "kecamatan", "desa", "opd")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404(_("There is no report with this number that you can see."))
+    available = transitions_available(actor, report)
+    return render(
+        request,
+        "workflow/report_detail.html",
+        {
+            "actor": actor,
+            "report": report,
+            "photos": report.photos.order_by("kind", "position"),
+            "events": report.events.select_related("actor", "opd", "photo").order_by("created_at", "id"),
+            "actions": [(name, TRANSITIONS[name]) for name in available],
+            "form": TransitionForm(initial={"expected_status": report.status, "opd": report.category.default_opd}),
+            "similar": report_similar_nearby(report=report) if {"mark_duplicate"} & set(available) else [],
+            "contact": getattr(report, "contact", None) if actor.is_desk else None,
+            "desa_geojson": report.desa.geom.geojson,
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_act(request, pk: int):
+    actor = _actor(request)
+    form = TransitionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("Check the form: %(errors)s")
+            % {"errors": "; ".join(f"{field}: {' '.join(errs)}" for field, errs in form.errors.items())},
+        )
+        return redirect("desk-report", pk=pk)
+    data = form.cleaned_data
+    upload = data.get("photo")
+    try:
+        report = report_transition(
+            report_id=pk,
+            name=data["action"],
+            actor=actor,
+            data=TransitionInput(
+                note=data.get("note") or "",
+                reason=data.get("reason") or "",
+                opd=data["opd"].code if data.get("opd") else None,
+                duplicate_of=data.get("duplicate_of"),
+                photo=PhotoUpload(upload.read(), upload.name) if upload else None,
+                expected_status=data["expected_status"],
+            ),
+        )
+    except TransitionError as exc:
+        messages.error(request, exc.message)
+        return redirect("desk-report", pk=pk)
+    messages.success(
+        request,
+        _("Done: report %(id)d is now “%(status)s”.") % {"id": report.pk, "status": report.get_status_display()},
+    )
+    return redirect(DESK_FOR_ROLE[actor.role])
