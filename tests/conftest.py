@@ -41,3 +41,33 @@ def _english_messages():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def committed_reference(transactional_db):
+    """For tests on real connections (threads, the live server): their data is committed, and the flush after
+    such a test empties every table, so reload the reference data and boundaries when they are gone."""
+    from geoportal.models import Desa
+
+    if not Desa.objects.exists():
+        call_command("loaddata", "reference", verbosity=0)
+        boundaries_import(path=settings.BOUNDARIES_DIR)
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are still sync.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield chromium
+        chromium.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]

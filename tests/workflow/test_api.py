@@ -70,7 +70,7 @@ def test_transition_errors_speak_http(staff):
     stale = client.post(
         f"/api/reports/{mine.id}/transitions/return_to_operator/", {"note": "x", "expected_status": "dispatched"}
     )
-    assert stale.status_code == 409 and "Someone else acted" in stale.json()["detail"]
+    assert stale.status_code == 409 and "Orang lain sudah menindaklanjuti" in stale.json()["detail"]
 
     photo = ("bukti.jpg", jpeg_bytes(), "image/jpeg")
     from django.core.files.uploadedfile import SimpleUploadedFile

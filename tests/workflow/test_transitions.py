@@ -205,7 +205,7 @@ def test_a_stale_view_is_a_conflict(staff):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_people_acting_at_once_get_one_success_and_one_conflict(staff, monkeypatch):
+def test_two_people_acting_at_once_get_one_success_and_one_conflict(committed_reference, staff, monkeypatch):
     """Two real database connections read the same report, then both try to move it."""
     from workflow.services import transitions
 

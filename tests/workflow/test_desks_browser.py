@@ -1,0 +1,88 @@
+"""The desks in real headless Chromium: a report walks from received to resolved through the browser."""
+
+import pytest
+
+from geoportal.models import Report
+from geoportal.services.reports import PhotoUpload, report_create
+from tests.factories import TOWN_CENTRE, jpeg_bytes
+from workflow.states import ReportStatus as S
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _signed_in(browser, live_server, username: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    page.goto(f"{live_server.url}/masuk/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "x-pass-123")
+    page.click("button[type=submit]")
+    return page
+
+
+def _act(page, action: str, note: str = "") -> None:
+    form = page.locator(f"form[data-action={action}]")
+    if note:
+        form.locator("textarea[name=note]").fill(note)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+
+
+def test_operator_and_opd_walk_a_report_to_resolved(committed_reference, staff, browser, live_server, tmp_path):
+    report = report_create(
+        category="jalan-rusak",
+        lon=TOWN_CENTRE[0],
+        lat=TOWN_CENTRE[1],
+        photos=[PhotoUpload(jpeg_bytes(size=(640, 480)))],
+        description="Lubang besar di depan pasar",
+    )
+
+    # The operator finds it in the queue, verifies it, then dispatches it to the suggested OPD.
+    desk = _signed_in(browser, live_server, "t-operator")
+    assert "/staf/operator/" in desk.url
+    row = desk.locator(f"tr[data-report='{report.pk}']")
+    assert "Lubang besar" in row.inner_text()
+    row.locator("a").click()
+    assert desk.locator("#status").inner_text() == "Diterima"
+    _act(desk, "verify")
+    assert "Terverifikasi" in desk.locator(".messages").inner_text()
+    desk.goto(f"{live_server.url}/staf/laporan/{report.pk}/")
+    assert desk.locator("form[data-action=dispatch] select[name=opd]").input_value() == "PUPR"
+    _act(desk, "dispatch", note="Mohon segera ditangani")
+    assert Report.objects.get(pk=report.pk).status == S.DISPATCHED
+    desk.screenshot(path=str(tmp_path / "operator.png"))
+
+    # Another OPD cannot open it.
+    other = _signed_in(browser, live_server, "t-dlh")
+    response = other.goto(f"{live_server.url}/staf/laporan/{report.pk}/")
+    assert response.status == 404
+
+    # The PUPR officer acknowledges it, then resolves it with a proof photo; without the photo it is refused.
+    opd = _signed_in(browser, live_server, "t-pupr")
+    assert "/staf/opd/" in opd.url
+    opd.locator(f"tr[data-report='{report.pk}'] a").click()
+    _act(opd, "acknowledge", note="Petugas menuju lokasi")
+    opd.goto(f"{live_server.url}/staf/laporan/{report.pk}/")
+    _act(opd, "resolve", note="Sudah ditambal")
+    assert "foto" in opd.locator(".messages").inner_text().lower()
+    assert Report.objects.get(pk=report.pk).status == S.IN_PROGRESS
+    proof = tmp_path / "bukti.jpg"
+    proof.write_bytes(jpeg_bytes(size=(800, 600), colour=(90, 90, 90)))
+    opd.locator("form[data-action=resolve] input[name=photo]").set_input_files(str(proof))
+    _act(opd, "resolve", note="Sudah ditambal")
+    resolved = Report.objects.get(pk=report.pk)
+    assert resolved.status == S.RESOLVED
+    assert [e.transition for e in resolved.events.order_by("created_at", "id")] == [
+        "receive",
+        "verify",
+        "dispatch",
+        "acknowledge",
+        "resolve",
+    ]
+    assert resolved.photos.filter(kind="proof").count() == 1
+
+    # Leadership sees the month's figures, PUPR among them, and cannot act on the report.
+    lead = _signed_in(browser, live_server, "t-pimpinan")
+    assert "/staf/pimpinan/" in lead.url
+    assert lead.locator("tr[data-opd=PUPR]").count() == 1
+    lead.goto(f"{live_server.url}/staf/laporan/{report.pk}/")
+    assert lead.locator("form.action").count() == 0
