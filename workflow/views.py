@@ -25,6 +25,7 @@ from workflow.selectors import (
     queue_screening,
     report_similar_nearby,
 )
+from workflow.services.clocks import CLOCK_LABELS, report_overdue_clock
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 
 DESK_FOR_ROLE = {
@@ -136,6 +137,7 @@ def report_detail(request, pk: int):
             "similar": report_similar_nearby(report=report) if {"mark_duplicate"} & set(available) else [],
             "contact": getattr(report, "contact", None) if actor.is_desk else None,
             "desa_geojson": report.desa.geom.geojson,
+            "overdue": CLOCK_LABELS.get(report_overdue_clock(report)),
         },
     )
 

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from geoportal.models import Category, Opd, Report
 from geoportal.services.reports import PhotoUpload
@@ -220,14 +220,16 @@ def test_two_people_acting_at_once_get_one_success_and_one_conflict(committed_re
 
     monkeypatch.setattr(transitions, "transition_refusal", refusal_after_both_read)
     outcomes: list[str] = []
+    messages: list[str] = []
 
     def act(name, data):
         try:
-            report_transition(report_id=report.pk, name=name, actor=staff["operator"], data=data)
+            with translation.override("en"):
+                report_transition(report_id=report.pk, name=name, actor=staff["operator"], data=data)
             outcomes.append("ok")
         except TransitionConflict as exc:
             outcomes.append("conflict")
-            assert "Someone else acted" in exc.message
+            messages.append(exc.message)
         finally:
             connections.close_all()
 
@@ -241,6 +243,11 @@ def test_two_people_acting_at_once_get_one_success_and_one_conflict(committed_re
         thread.join(20)
     assert sorted(outcomes) == ["conflict", "ok"]
     report.refresh_from_db()
+    (message,) = messages
+    assert (
+        message.startswith("Someone else acted on this report first; it is now")
+        and report.get_status_display() in message
+    )
     assert ReportEvent.objects.filter(report=report).exclude(transition="receive").count() == 1
     assert report.status in (S.DISPATCHED, S.DUPLICATE)
     assert connection.vendor == "postgresql"

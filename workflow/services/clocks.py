@@ -93,3 +93,13 @@ def resolved_autoclose(*, now=None) -> list[int]:
 def _emails(role: str) -> list[str]:
     users = get_user_model().objects.filter(staff_profile__role=role, is_active=True).exclude(email="")
     return list(users.values_list("email", flat=True))
+
+
+def report_overdue_clock(report, *, now=None) -> str | None:
+    """The clock this report has overrun now ("verification", "response", "resolution"), or None."""
+    now = now or timezone.now()
+    for clock, (states, due, _flag, _role) in CLOCKS.items():
+        deadline = getattr(report, due)
+        if report.status in states and deadline and deadline < now:
+            return clock
+    return None

@@ -22,7 +22,7 @@ class Command(BaseCommand):
     help = "Load reference data, boundaries, demo accounts and demo reports (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--reports", type=int, default=400, help="demo reports to add to an empty database")
+        parser.add_argument("--reports", type=int, default=3000, help="demo reports to add to an empty database")
 
     def handle(self, *args, **options):
         self.stdout.write("==> Reference data (squads, OPDs, labels)")
