@@ -88,12 +88,27 @@ class ContactInline(admin.StackedInline):
 
 @admin.register(Report)
 class ReportAdmin(MapAdmin):
-    list_display = ["tracking_code_display", "category", "status", "kecamatan", "desa", "created_at"]
+    list_display = ["tracking_code_display", "category", "status", "opd", "kecamatan", "desa", "created_at"]
     list_filter = ["status", "category__squad", "category", "kecamatan", "channel"]
     search_fields = ["tracking_code", "description"]
     date_hierarchy = "created_at"
     list_select_related = ["category", "kecamatan", "desa"]
-    readonly_fields = ["tracking_code", "kecamatan", "desa", "located", "status", "created_at", "updated_at"]
+    readonly_fields = [
+        "tracking_code",
+        "kecamatan",
+        "desa",
+        "located",
+        "status",
+        "opd",
+        "duplicate_of",
+        "extra_reporters",
+        "verification_due",
+        "response_due",
+        "resolution_due",
+        "resolved_at",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [PhotoInline, ContactInline]
     show_full_result_count = False  # a COUNT(*) over a million rows on every page is not worth it
 
@@ -103,4 +118,8 @@ class ReportAdmin(MapAdmin):
 
     def has_add_permission(self, request) -> bool:
         # Reports enter through report_create (placement, photo cleaning), not through a bare form.
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A report's audit trail is append-only, so the report stays too; reject or close it instead.
         return False

@@ -173,6 +173,14 @@ T = {
     "Choose a month like 2026-10.": "Pilih bulan seperti 2026-10.",
     "Check the form: %(errors)s": "Periksa formulir: %(errors)s",
     "Done: report %(id)d is now “%(status)s”.": "Berhasil: laporan %(id)d kini “%(status)s”.",
+    "Look up": "Cari",
+    "Follow your report": "Lacak laporan Anda",
+    "Is it fixed?": "Apakah sudah beres?",
+    "Yes, it is fixed": "Ya, sudah beres",
+    "Not fixed? Tell us what is still wrong:": "Belum beres? Ceritakan apa yang masih salah:",
+    "No, it is not fixed": "Belum, masih bermasalah",
+    "Thank you: the fix is confirmed.": "Terima kasih: perbaikan sudah Anda konfirmasi.",
+    "Thank you: the report is open again and the OPD has been told.": "Terima kasih: laporan dibuka kembali dan OPD sudah diberi tahu.",
 }
 
 if __name__ == "__main__":

@@ -68,6 +68,23 @@ TRANSITIONS: dict[str, TransitionSpec] = {
     "close": TransitionSpec(gettext_lazy("Confirm the fix"), frozenset({ActorRole.CITIZEN, ActorRole.SYSTEM})),
 }
 REJECT_REASONS = RejectReason
+# What a citizen sees of the timeline: the steps of their report, without staff names or internal notes
+# (a return to the operator is internal; its note stays with staff).
+PUBLIC_TRANSITIONS = frozenset(
+    {
+        "receive",
+        "verify",
+        "reject",
+        "mark_duplicate",
+        "dispatch",
+        "redispatch",
+        "acknowledge",
+        "resolve",
+        "reopen",
+        "close",
+    }
+)
+PUBLIC_NOTES = frozenset({"reject", "resolve", "reopen"})
 
 
 def reports_visible_to(actor: Actor, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:

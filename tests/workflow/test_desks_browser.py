@@ -86,3 +86,17 @@ def test_operator_and_opd_walk_a_report_to_resolved(committed_reference, staff, 
     assert lead.locator("tr[data-opd=PUPR]").count() == 1
     lead.goto(f"{live_server.url}/staf/laporan/{report.pk}/")
     assert lead.locator("form.action").count() == 0
+
+    # The citizen looks the code up on the home page, sees the proof of the fix and confirms it.
+    citizen = browser.new_page(viewport={"width": 390, "height": 844}, locale="id-ID")
+    citizen.goto(live_server.url)
+    citizen.fill("#kode", report.tracking_code.lower())
+    citizen.locator("form[method=get] button").click()
+    citizen.wait_for_load_state("networkidle")
+    assert citizen.locator("#status").inner_text() == "Selesai ditangani"
+    assert "Sudah ditambal" in citizen.inner_text("body") and "Petugas menuju lokasi" not in citizen.inner_text("body")
+    citizen.click("#confirm")
+    citizen.wait_for_load_state("networkidle")
+    assert citizen.locator("#status").inner_text() == "Ditutup"
+    assert Report.objects.get(pk=report.pk).status == S.CLOSED
+    citizen.screenshot(path=str(tmp_path / "citizen.png"), full_page=True)

@@ -2,23 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from workflow.models import ActorRole, RejectReason, ReportEvent
-from workflow.policies import TRANSITIONS
+from workflow.policies import PUBLIC_NOTES, TRANSITIONS
 from workflow.states import ReportStatus
-
-# What a citizen sees of the timeline: the steps of their report, without staff names or internal notes.
-PUBLIC_TRANSITIONS = {
-    "receive",
-    "verify",
-    "reject",
-    "mark_duplicate",
-    "dispatch",
-    "redispatch",
-    "acknowledge",
-    "resolve",
-    "reopen",
-    "close",
-}
-PUBLIC_NOTES = {"reject", "resolve", "reopen"}
 
 
 class TransitionInputSerializer(serializers.Serializer):

@@ -22,12 +22,18 @@ from geoportal.selectors.reports import report_feature
 from geoportal.services.reports import PhotoUpload
 from geoportal.tracking import tracking_code_normalize
 from workflow.api.serializers import (
-    PUBLIC_TRANSITIONS,
     EventSerializer,
     PublicEventSerializer,
     TransitionInputSerializer,
 )
-from workflow.policies import TRANSITIONS, Actor, audience_for, reports_visible_to, transitions_available
+from workflow.policies import (
+    PUBLIC_TRANSITIONS,
+    TRANSITIONS,
+    Actor,
+    audience_for,
+    reports_visible_to,
+    transitions_available,
+)
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 from workflow.states import ReportStatus
 

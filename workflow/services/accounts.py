@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from geoportal.models import Opd
@@ -15,6 +16,28 @@ class AccountInfo:
     role: str
     opd: str | None
     created: bool
+
+
+# Each role is also a Django group, so the admin shows staff what their role may read there. What they may
+# do to reports is decided by workflow.policies, not by these permissions.
+ROLE_GROUPS = {Role.OPERATOR: "Operator", Role.OPD_OFFICER: "Petugas OPD", Role.LEADERSHIP: "Pimpinan"}
+READABLE = {
+    Role.OPERATOR: ["geoportal", "workflow"],
+    Role.LEADERSHIP: ["geoportal", "workflow"],
+    Role.OPD_OFFICER: ["geoportal"],
+}
+
+
+def role_groups_ensure() -> dict[str, Group]:
+    """The role groups with view permissions on the apps their role reads (idempotent)."""
+    groups = {}
+    for role, name in ROLE_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label__in=READABLE[role], codename__startswith="view_")
+        )
+        groups[role] = group
+    return groups
 
 
 def staff_account_ensure(*, username: str, role: str, password: str, opd: Opd | None = None) -> AccountInfo:
@@ -32,6 +55,8 @@ def staff_account_ensure(*, username: str, role: str, password: str, opd: Opd | 
         if created:
             user.set_password(password)
         user.save()
+        group = role_groups_ensure().get(role)
+        user.groups.set([group] if group else [])
         StaffProfile.objects.update_or_create(user=user, defaults={"role": role, "opd": opd})
     return AccountInfo(username=username, role=Role(role).label, opd=opd.code if opd else None, created=created)
 
