@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from geoportal.models import Category, Kecamatan, Report
-from geoportal.tracking import tracking_code_display, tracking_code_normalize
+from geoportal.selectors.reports import report_by_tracking_code
+from geoportal.tracking import tracking_code_display
 from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS, Actor, transitions_available
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 from workflow.states import ReportStatus
@@ -17,9 +18,8 @@ from workflow.states import ReportStatus
 def home(request):
     """A landing page until the citizen map arrives: what is loaded, a tracking-code lookup, the API."""
     if code := request.GET.get("kode"):
-        normalized = tracking_code_normalize(code)
-        if normalized and Report.objects.filter(tracking_code=normalized).exists():
-            return redirect("track", code=tracking_code_display(normalized))
+        if report := report_by_tracking_code(code=code):
+            return redirect("track", code=tracking_code_display(report.tracking_code))
         messages.error(request, _("No report has this tracking code. Check the code on your receipt."))
     context = {
         "kecamatan_count": Kecamatan.objects.count(),
@@ -34,11 +34,7 @@ def home(request):
 
 
 def _tracked(code: str) -> Report:
-    report = (
-        Report.objects.select_related("category__squad", "kecamatan", "desa")
-        .filter(tracking_code=tracking_code_normalize(code) or "")
-        .first()
-    )
+    report = report_by_tracking_code(code=code)
     if report is None:
         raise Http404(_("No report has this tracking code. Check the code on your receipt."))
     return report

@@ -10,14 +10,8 @@ from workflow.states import ReportStatus
 
 
 class Role(models.TextChoices):
-    OPERATOR = "operator", _("Operator (verification desk)")
-    OPD_OFFICER = "opd_officer", _("OPD officer")
-    LEADERSHIP = "leadership", _("Leadership (pimpinan)")
-    ADMINISTRATOR = "administrator", _("Administrator")
-
-
-class ActorRole(models.TextChoices):
-    """Who acted, as recorded in the audit trail: the staff roles plus the citizen and the system."""
+    """Who acts. Staff accounts have one of the first four; the audit trail also records the citizen (holding a
+    tracking code) and the system (the scheduler)."""
 
     OPERATOR = "operator", _("Operator (verification desk)")
     OPD_OFFICER = "opd_officer", _("OPD officer")
@@ -25,6 +19,10 @@ class ActorRole(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     CITIZEN = "citizen", _("Citizen (reporter)")
     SYSTEM = "system", _("System")
+
+
+STAFF_ROLES = [Role.OPERATOR, Role.OPD_OFFICER, Role.LEADERSHIP, Role.ADMINISTRATOR]
+ActorRole = Role  # the name the audit trail's code reads best with
 
 
 class RejectReason(models.TextChoices):
@@ -37,7 +35,7 @@ class RejectReason(models.TextChoices):
 
 class StaffProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile")
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=20, choices=[(r.value, r.label) for r in STAFF_ROLES])
     opd = models.ForeignKey(
         Opd, on_delete=models.PROTECT, null=True, blank=True, related_name="officers", verbose_name=_("OPD")
     )
@@ -68,7 +66,7 @@ class ReportEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    actor_role = models.CharField(_("role"), max_length=20, choices=ActorRole.choices)
+    actor_role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     opd = models.ForeignKey(Opd, on_delete=models.PROTECT, null=True, blank=True, related_name="events")
     reason = models.CharField(_("reason"), max_length=30, blank=True)
     note = models.TextField(_("note"), blank=True)

@@ -244,3 +244,16 @@ def report_feature(*, report_id: int, media_url: str, audience: Audience = Audie
         )
         row = cursor.fetchone()
     return row[0] if row else None
+
+
+def report_by_tracking_code(*, code: str):
+    """The report this tracking code opens, however the citizen typed it, or None."""
+    from geoportal.models import Report
+    from geoportal.tracking import tracking_code_normalize
+
+    normalized = tracking_code_normalize(code)
+    if normalized is None:
+        return None
+    return (
+        Report.objects.select_related("category__squad", "kecamatan", "desa").filter(tracking_code=normalized).first()
+    )

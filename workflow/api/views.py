@@ -4,7 +4,7 @@ import json
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import NotFound
@@ -18,9 +18,8 @@ from geoportal.api.renderers import PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
 from geoportal.models import Report
-from geoportal.selectors.reports import report_feature
+from geoportal.selectors.reports import report_by_tracking_code, report_feature
 from geoportal.services.reports import PhotoUpload
-from geoportal.tracking import tracking_code_normalize
 from workflow.api.serializers import (
     EventSerializer,
     PublicEventSerializer,
@@ -141,6 +140,9 @@ class TransitionView(APIView):
 
     @extend_schema(
         operation_id="reports_transition",
+        parameters=[
+            OpenApiParameter("name", str, OpenApiParameter.PATH, enum=list(TRANSITIONS), description=_("the action")),
+        ],
         request={"multipart/form-data": TransitionInputSerializer, "application/json": TransitionInputSerializer},
         responses={200: OpenApiResponse(FEATURE_SCHEMA), **TRANSITION_ERRORS},
         tags=["staff"],
@@ -200,8 +202,7 @@ class EventListView(APIView):
 
 
 def _tracked(code: str) -> Report:
-    normalized = tracking_code_normalize(code)
-    report = Report.objects.select_related("category", "kecamatan", "desa").filter(tracking_code=normalized).first()
+    report = report_by_tracking_code(code=code)
     if report is None:
         raise NotFound(_("No report has this tracking code. Check the code on your receipt."))
     return report
