@@ -189,6 +189,8 @@ LOGIN_REDIRECT_URL = "desk-home"
 LOGOUT_REDIRECT_URL = "login"
 
 # --- product settings -------------------------------------------------------------------------------
+# Where the sender's address is (for the flood limit): REMOTE_ADDR, or e.g. HTTP_X_REAL_IP behind nginx.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 # A point outside every desa polygon (a beach, a boat just offshore, the ~15 m boundary uncertainty of
 # the simplified polygons) takes the nearest desa within this distance; farther out it is refused.
 BOUNDARY_TOLERANCE_M = float(os.environ.get("BOUNDARY_TOLERANCE_M", 1500))

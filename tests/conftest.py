@@ -71,3 +71,11 @@ def browser():
         yield chromium
         chromium.close()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def holidays(db):
+    """Indonesia's national holidays around today, for the working-day clocks."""
+    from workflow.calendar import holidays_sync
+
+    holidays_sync(years=range(2025, 2028))

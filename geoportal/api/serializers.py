@@ -184,3 +184,38 @@ class CategorySerializer(serializers.ModelSerializer):
             "response_target_days",
             "resolution_target_days",
         ]
+
+
+class ReportSubmitSerializer(serializers.Serializer):
+    """A citizen's report (multipart): one or more `photo` files, a label, a position, optional text and contact."""
+
+    photo = serializers.ListField(
+        child=serializers.FileField(), required=False, help_text=_("one or more photos (JPEG, PNG, WebP, HEIC)")
+    )
+    category = serializers.CharField(required=False, allow_blank=True, help_text=_("label code, see /api/categories/"))
+    latitude = serializers.FloatField(
+        required=False, allow_null=True, help_text=_("WGS 84; may be left out when the photo carries GPS")
+    )
+    longitude = serializers.FloatField(required=False, allow_null=True)
+    description = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    name = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=30)
+    email = serializers.CharField(required=False, allow_blank=True, max_length=254)
+    anonymous = serializers.BooleanField(required=False, default=False, help_text=_("send no contact at all"))
+    client_id = serializers.UUIDField(
+        required=False,
+        allow_null=True,
+        help_text=_("set by the device; a resend with the same id returns the same report"),
+    )
+    website = serializers.CharField(
+        required=False, allow_blank=True, help_text=_("leave empty (a field only bots fill)")
+    )
+
+
+class ReportReceiptSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    tracking_code = serializers.CharField(help_text=_("keep it: it opens the report's page"))
+    url = serializers.CharField()
+    status = serializers.CharField()
+    kecamatan = serializers.CharField()
+    desa = serializers.CharField()

@@ -3,20 +3,33 @@
 import json
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from geoportal.api.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
-from geoportal.api.serializers import CategorySerializer, DesaSerializer, KecamatanSerializer, ReportFilterSerializer
-from geoportal.models import Category
+from geoportal.api.serializers import (
+    CategorySerializer,
+    DesaSerializer,
+    KecamatanSerializer,
+    ReportFilterSerializer,
+    ReportReceiptSerializer,
+    ReportSubmitSerializer,
+)
+from geoportal.models import Category, Report
 from geoportal.selectors.areas import desa_list_with_counts, kecamatan_list_with_counts
 from geoportal.selectors.reports import Audience, report_feature, report_features
+from geoportal.services.reports import Contact, PhotoUpload, report_create
+from geoportal.services.submissions import submission_record, submission_refusal, submission_sender
+from geoportal.tracking import tracking_code_display
 
 _PROPERTIES = {
     "id": {"type": "integer"},
@@ -65,9 +78,11 @@ GEO_RENDERERS = [GeoJSONRenderer, PassThroughJSONRenderer, BrowsableAPIRenderer]
 
 
 class ReportListView(APIView):
-    """Public reports as a GeoJSON FeatureCollection, newest first, paged with a `next` link."""
+    """Public reports as a GeoJSON FeatureCollection, newest first, paged with a `next` link (GET); a citizen's
+    new report (POST)."""
 
     renderer_classes = GEO_RENDERERS
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
         operation_id="reports_list",
@@ -79,6 +94,63 @@ class ReportListView(APIView):
         return feature_collection_response(
             request, ReportFilterSerializer(data=request.query_params), Audience.public()
         )
+
+    @extend_schema(
+        operation_id="reports_create",
+        request={"multipart/form-data": ReportSubmitSerializer},
+        responses={
+            201: ReportReceiptSerializer,
+            200: OpenApiResponse(ReportReceiptSerializer, description=_("Already received (same client_id)")),
+            400: OpenApiResponse(description=_("What is wrong, per field, in words a citizen understands")),
+            429: OpenApiResponse(description=_("Too many reports from this sender lately")),
+        },
+        tags=["reports"],
+    )
+    def post(self, request: Request) -> Response:
+        return report_submit_response(request)
+
+
+def report_submit_response(request: Request) -> Response:
+    data = ReportSubmitSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    values = data.validated_data
+    if values.get("website"):
+        return Response({"detail": _("This submission was refused.")}, status=400)
+    sender = submission_sender(address=request.META.get(settings.CLIENT_ADDRESS_HEADER, "") or "")
+    if refusal := submission_refusal(sender=sender):
+        return Response({"detail": refusal}, status=429)
+    photos = [PhotoUpload(upload.read(), upload.name) for upload in request.FILES.getlist("photo")]
+    contact = (
+        None
+        if values.get("anonymous")
+        else Contact(name=values.get("name", ""), phone=values.get("phone", ""), email=values.get("email", ""))
+    )
+    known = values.get("client_id") and Report.objects.filter(client_id=values["client_id"]).exists()
+    try:
+        report = report_create(
+            category=values.get("category", ""),
+            lon=values.get("longitude"),
+            lat=values.get("latitude"),
+            photos=photos,
+            description=values.get("description", ""),
+            contact=contact,
+            channel=Report.Channel.WEB,
+            client_id=values.get("client_id"),
+        )
+    except ValidationError as exc:
+        return Response(exc.message_dict, status=400)
+    if not known:
+        submission_record(sender=sender)
+    code = tracking_code_display(report.tracking_code)
+    receipt = {
+        "id": report.pk,
+        "tracking_code": code,
+        "url": request.build_absolute_uri(reverse("track", kwargs={"code": code})),
+        "status": report.status,
+        "kecamatan": report.kecamatan.nama,
+        "desa": report.desa.nama,
+    }
+    return Response(receipt, status=200 if known else 201, content_type="application/json")
 
 
 def feature_collection_response(request: Request, params: ReportFilterSerializer, audience: Audience) -> Response:

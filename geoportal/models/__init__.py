@@ -1,6 +1,6 @@
 from geoportal.models.areas import Desa, Kabupaten, Kecamatan
 from geoportal.models.reference import Category, Opd, Squad
-from geoportal.models.reports import Report, ReporterContact, ReportPhoto
+from geoportal.models.reports import Report, ReporterContact, ReportPhoto, SubmissionThrottle
 
 __all__ = [
     "Category",
@@ -12,4 +12,5 @@ __all__ = [
     "ReportPhoto",
     "ReporterContact",
     "Squad",
+    "SubmissionThrottle",
 ]

@@ -38,6 +38,8 @@ class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
     desa = models.ForeignKey(Desa, on_delete=models.PROTECT, related_name="reports")
     located = models.CharField(_("placed"), max_length=10, choices=Located.choices, default=Located.INSIDE)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
+    # Set by the sending device: a report queued offline and sent twice is stored once.
+    client_id = models.UUIDField(_("client id"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("received"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -86,6 +88,14 @@ class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
     @property
     def tracking_code_display(self) -> str:
         return tracking_code_display(self.tracking_code) if self.tracking_code else ""
+
+
+class SubmissionThrottle(models.Model):
+    """One row per accepted public submission, keyed by a salted hash of the sender's address (never the address
+    itself), so that every web worker counts the same floods. Rows older than a day are useless and pruned."""
+
+    sender = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
 
 class ReporterContact(models.Model):

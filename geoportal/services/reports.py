@@ -1,5 +1,6 @@
 """Creating a report: the one path every door (web form, API, offline queue) takes."""
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,12 +40,16 @@ def report_create(
     description: str = "",
     contact: Contact | None = None,
     channel: str = Report.Channel.WEB,
+    client_id: uuid.UUID | None = None,
 ) -> Report:
     """Validate everything, then store the report, its contact and its cleaned photos in one transaction.
 
     Raises ValidationError with a message per field ("photos", "category", "location", "description",
-    "contact") in words a citizen understands; nothing is stored when it does.
+    "contact") in words a citizen understands; nothing is stored when it does. A `client_id` already stored
+    returns that report: a phone that resends its offline queue does not create the report twice.
     """
+    if client_id and (existing := Report.objects.filter(client_id=client_id).first()):
+        return existing
     errors: dict[str, list[str]] = {}
     cleaned: list[CleanPhoto] = []
     if not photos:
@@ -97,6 +102,7 @@ def report_create(
                 desa_id=placement.desa_id,
                 located=Report.Located.INSIDE if placement.inside else Report.Located.NEAREST,
                 channel=channel,
+                client_id=client_id,
             )
             if contact:
                 ReporterContact.objects.create(
@@ -107,10 +113,17 @@ def report_create(
             from workflow.services.transitions import report_received
 
             report_received(report=report)
+    except DuplicateSubmission:
+        photos_discard(stored)
+        return Report.objects.get(client_id=client_id)
     except BaseException:
         photos_discard(stored)
         raise
     return report
+
+
+class DuplicateSubmission(Exception):
+    """Another request stored the report with this client_id first."""
 
 
 def photos_store(*, report: Report, photos: Sequence[CleanPhoto], kind: str, stored: list[str]) -> list[ReportPhoto]:
@@ -141,6 +154,8 @@ def _insert_with_fresh_code(**fields) -> Report:
             with transaction.atomic():  # a savepoint, so a code collision does not spoil the outer transaction
                 return Report.objects.create(tracking_code=tracking_code_new(), **fields)
         except IntegrityError as exc:
+            if "client_id" in str(exc):  # the same offline report arrived twice at once
+                raise DuplicateSubmission from exc
             if "tracking_code" not in str(exc):
                 raise
     raise RuntimeError("could not draw a free tracking code in 5 attempts")

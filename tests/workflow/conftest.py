@@ -2,15 +2,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from geoportal.models import Opd
-from workflow.calendar import holidays_sync
 from workflow.models import Role
 from workflow.policies import Actor
 from workflow.services.accounts import staff_account_ensure
-
-
-@pytest.fixture
-def holidays(db):
-    holidays_sync(years=range(2025, 2028))
 
 
 @pytest.fixture
