@@ -189,6 +189,9 @@ LOGIN_REDIRECT_URL = "desk-home"
 LOGOUT_REDIRECT_URL = "login"
 
 # --- product settings -------------------------------------------------------------------------------
+# The citizen map's basemap (any XYZ tile URL). Empty: no basemap, the map still shows boundaries and reports.
+MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILES_ATTRIBUTION = os.environ.get("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
 # Where the sender's address is (for the flood limit): REMOTE_ADDR, or e.g. HTTP_X_REAL_IP behind nginx.
 CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 # A point outside every desa polygon (a beach, a boat just offshore, the ~15 m boundary uncertainty of

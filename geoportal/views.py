@@ -1,36 +1,144 @@
 """Citizen-facing pages. Thin: selectors read, the workflow service acts."""
 
+import json
+
+from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count
-from django.http import Http404
+from django.db.models import Prefetch
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from geoportal.models import Category, Kecamatan, Report
+from geoportal.maps import citizen_map, map_parts
+from geoportal.models import Category, Kecamatan, Report, Squad
+from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.selectors.reports import report_by_tracking_code
 from geoportal.tracking import tracking_code_display
 from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS, Actor, transitions_available
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
-from workflow.states import ReportStatus
+from workflow.states import PUBLIC_STATUSES
 
 
 def home(request):
-    """A landing page until the citizen map arrives: what is loaded, a tracking-code lookup, the API."""
+    """The public map of reports (folium), with filters and a list; also looks up a tracking code."""
     if code := request.GET.get("kode"):
         if report := report_by_tracking_code(code=code):
             return redirect("track", code=tracking_code_display(report.tracking_code))
         messages.error(request, _("No report has this tracking code. Check the code on your receipt."))
-    context = {
-        "kecamatan_count": Kecamatan.objects.count(),
-        "category_count": Category.objects.filter(active=True).count(),
-        "report_count": Report.objects.count(),
-        "by_status": [
-            {"label": ReportStatus(row["status"]).label, "n": row["n"]}
-            for row in Report.objects.values("status").annotate(n=Count("id")).order_by("status")
-        ],
-    }
-    return render(request, "geoportal/home.html", context)
+    return render(
+        request,
+        "geoportal/home.html",
+        {
+            "map": map_parts(citizen_map()),
+            "categories": Category.objects.filter(active=True, confidential=False).order_by("name"),
+            "kecamatan": Kecamatan.objects.order_by("nama").only("kode", "nama"),
+            "i18n": {
+                "open": _("Open the report"),
+                "count": _("%s reports in this area"),
+                "more": _("The newest %s reports in this area; zoom in to see more."),
+                "loading": _("Loading reports…"),
+                "failed": _("The reports could not be loaded. Check the connection."),
+            },
+        },
+    )
+
+
+def report_new(request):
+    """The phone-first report form; it sends through POST /api/reports/ (or waits in the outbox offline)."""
+    squads = Squad.objects.prefetch_related(
+        Prefetch(
+            "categories", queryset=Category.objects.filter(active=True).order_by("order"), to_attr="active_categories"
+        )
+    )
+    bounds = served_area_bounds() or (111.39, -8.41, 111.85, -7.88)
+    return render(
+        request,
+        "geoportal/report_form.html",
+        {
+            "squads": [s for s in squads if s.active_categories],
+            "kecamatan": Kecamatan.objects.order_by("nama").only("kode", "nama"),
+            "form_config": {
+                "bounds": bounds,
+                "tiles": settings.MAP_TILES_URL,
+                "attribution": settings.MAP_TILES_ATTRIBUTION,
+                "kecamatan": json.loads(kecamatan_outlines_geojson(tolerance_deg=0.001)),
+                "desa": desa_points(),
+                "i18n": {
+                    "pin": _("Location of the problem (drag to move)"),
+                    "no_gps": _(
+                        "This phone cannot give its location: put the pin on the map, or choose kecamatan and desa."
+                    ),
+                    "locating": _("Finding your location…"),
+                    "located": _("Location found (within about %s m). Drag the pin if it is not exact."),
+                    "gps_failed": _(
+                        "The location could not be found: put the pin on the map, or choose kecamatan and desa."
+                    ),
+                    "need_photo": _("Add at least one photo of the problem."),
+                    "need_label": _("Choose a label for the problem."),
+                    "sending": _("Sending…"),
+                    "send": _("Send report"),
+                    "waiting": _(
+                        "%s report(s) saved on this phone; they will be sent automatically when the connection returns."
+                    ),
+                },
+            },
+        },
+    )
+
+
+def report_public(request, pk: int):
+    """A public report's page: what the map's popup links to. No tracking code, no contact."""
+    report = (
+        Report.objects.select_related("category__squad", "kecamatan", "desa")
+        .filter(pk=pk, status__in=PUBLIC_STATUSES, category__confidential=False)
+        .first()
+    )
+    if report is None:
+        raise Http404(_("There is no public report with this number."))
+    return _report_page(request, report, code=None, answer=False)
+
+
+def manifest(request):
+    icons = [
+        {
+            "src": static(f"geoportal/icon-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "any maskable",
+        }
+        for size in (192, 512)
+    ]
+    return JsonResponse(
+        {
+            "name": str(_("Lapor Trenggalek")),
+            "short_name": "Lapor",
+            "description": str(_("Citizen reports of Kabupaten Trenggalek: photo, label, location.")),
+            "start_url": reverse("home"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#f4f6f8",
+            "theme_color": "#0d47a1",
+            "lang": get_language(),
+            "icons": icons,
+        },
+        content_type="application/manifest+json",
+    )
+
+
+def service_worker(request):
+    # Served from the root so that its scope covers every public page; its cache name follows the deployed static files.
+    response = render(
+        request,
+        "geoportal/sw.js",
+        {"version": static("geoportal/map.js").rsplit("/", 1)[-1], "static_prefix": settings.STATIC_URL},
+        content_type="application/javascript",
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 def _tracked(code: str) -> Report:
@@ -43,18 +151,22 @@ def _tracked(code: str) -> Report:
 def track(request, code: str):
     """The citizen's page for their report: its public timeline, the proof of the fix, and their answer."""
     report = _tracked(code)
+    return _report_page(request, report, code=tracking_code_display(report.tracking_code), answer=True)
+
+
+def _report_page(request, report: Report, *, code: str | None, answer: bool):
     events = (
         report.events.filter(transition__in=PUBLIC_TRANSITIONS)
         .select_related("opd", "photo")
         .order_by("created_at", "id")
     )
-    available = transitions_available(Actor.citizen(), report)
+    available = transitions_available(Actor.citizen(), report) if answer else []
     return render(
         request,
         "geoportal/track.html",
         {
             "report": report,
-            "code": tracking_code_display(report.tracking_code),
+            "code": code,
             "steps": [{"event": e, "note": e.note if e.transition in PUBLIC_NOTES else ""} for e in events],
             "photos": report.photos.filter(kind="report").order_by("position"),
             "can_close": "close" in available,

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 manifest=${VAR_DIR:-var}/static/staticfiles.json
 if [ -f "$manifest" ] && [ -z "$(find static geoportal workflow .venv/.installed -newer "$manifest" \
-     \( -path '*/static/*' -o -name .installed \) -print -quit 2>/dev/null)" ]; then
+     \( -path 'static/*' -o -path '*/static/*' -o -name .installed \) -print -quit 2>/dev/null)" ]; then
   exit 0
 fi
 echo "==> Collecting static files"

@@ -79,3 +79,54 @@ def desa_list_with_counts(*, kecamatan_kode: str | None = None):
     if kecamatan_kode:
         qs = qs.filter(kecamatan__kode=kecamatan_kode)
     return qs.order_by("kode")
+
+
+def kecamatan_outlines_geojson(*, tolerance_deg: float = 0.0004) -> str:
+    """The kecamatan as one small GeoJSON FeatureCollection for the citizen map (simplified in PostGIS:
+    ~40 m is invisible at regency zoom and keeps the page light on a phone)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT json_build_object('type', 'FeatureCollection', 'features', coalesce(json_agg(json_build_object(
+              'type', 'Feature', 'id', kode,
+              'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, %s), 5)::json,
+              'properties', json_build_object('kode', kode, 'nama', nama)) ORDER BY kode), '[]'))::text
+            FROM geoportal_kecamatan
+            """,
+            [tolerance_deg],
+        )
+        return cursor.fetchone()[0]
+
+
+def desa_points() -> list[dict]:
+    """Every desa with a point inside it: where the report form puts the pin when the map cannot be used."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT d.kode, d.nama, k.kode, k.nama, ST_X(p), ST_Y(p)
+            FROM geoportal_desa d JOIN geoportal_kecamatan k ON k.id = d.kecamatan_id,
+                 LATERAL ST_PointOnSurface(d.geom) p
+            ORDER BY k.nama, d.nama
+            """
+        )
+        return [
+            {
+                "kode": kode,
+                "nama": nama,
+                "kecamatan": kec_kode,
+                "kecamatan_nama": kec_nama,
+                "lon": round(x, 6),
+                "lat": round(y, 6),
+            }
+            for kode, nama, kec_kode, kec_nama, x, y in cursor.fetchall()
+        ]
+
+
+def served_area_bounds() -> tuple[float, float, float, float] | None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) "
+            "FROM (SELECT ST_Extent(geom) e FROM geoportal_kabupaten) s"
+        )
+        row = cursor.fetchone()
+    return None if row[0] is None else tuple(row)

@@ -1,0 +1,92 @@
+"""The citizen map, built with folium and served entirely by this server (no CDN: folium's default_js and
+default_css point at static/vendor/). Reports are not baked into the page: a small script loads the visible
+area's public reports from /api/reports/ as the map moves, into a marker cluster."""
+
+import folium
+from branca.element import MacroElement
+from django.conf import settings
+from django.templatetags.static import static
+from jinja2 import Template
+
+from geoportal.selectors.areas import kecamatan_outlines_geojson, served_area_bounds
+
+STATUS_COLOURS = {
+    # like Qlue: red waiting, yellow being handled, green resolved
+    "verified": "#c62828",
+    "dispatched": "#c62828",
+    "returned": "#c62828",
+    "in_progress": "#f9a825",
+    "reopened": "#f9a825",
+    "resolved": "#2e7d32",
+    "closed": "#2e7d32",
+}
+
+
+class LiveReports(MacroElement):
+    """Loads public reports for the visible area (GeoJSON from the API) into a marker cluster, and lists them."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.laporMap = {{ this._parent.get_name() }};
+        window.laporConfig = {{ this.config }};
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, config: str):
+        super().__init__()
+        self._name = "LiveReports"
+        self.config = config
+
+
+def citizen_map() -> folium.Map:
+    bounds = served_area_bounds() or (111.39, -8.41, 111.85, -7.88)
+    tiles = settings.MAP_TILES_URL or None
+    m = folium.Map(
+        location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
+        zoom_start=11,
+        tiles=tiles,
+        attr=settings.MAP_TILES_ATTRIBUTION if tiles else None,
+        control_scale=True,
+        prefer_canvas=True,
+        min_zoom=8,
+        max_zoom=19,
+    )
+    m.default_js = [
+        ("leaflet", static("vendor/leaflet/leaflet.js")),
+        ("jquery", static("vendor/jquery/jquery.min.js")),
+        ("bootstrap", static("vendor/bootstrap/bootstrap.bundle.min.js")),
+        ("markercluster", static("vendor/markercluster/leaflet.markercluster.js")),
+    ]
+    m.default_css = [
+        ("leaflet_css", static("vendor/leaflet/leaflet.css")),
+        ("bootstrap_css", static("vendor/bootstrap/bootstrap.min.css")),
+        ("fontawesome_css", static("vendor/fontawesome/css/all.min.css")),
+        ("markercluster_css", static("vendor/markercluster/MarkerCluster.css")),
+        ("markercluster_default_css", static("vendor/markercluster/MarkerCluster.Default.css")),
+    ]
+    folium.GeoJson(
+        kecamatan_outlines_geojson(),
+        name="Kecamatan",
+        style_function=lambda feature: {"color": "#0d47a1", "weight": 1.5, "fill": False},
+        tooltip=folium.GeoJsonTooltip(fields=["nama"], aliases=["Kecamatan"]),
+        smooth_factor=1,
+    ).add_to(m)
+    m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    import json
+
+    m.add_child(LiveReports(json.dumps({"colours": STATUS_COLOURS})))
+    return m
+
+
+def map_parts(m: folium.Map) -> dict[str, str]:
+    """The pieces of folium's page to place into our own template: head, map div and script."""
+    root = m.get_root()
+    root.render()
+    return {
+        "head": root.header.render(),
+        "body": root.html.render(),
+        "script": root.script.render(),
+        "name": m.get_name(),
+    }

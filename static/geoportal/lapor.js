@@ -1,0 +1,141 @@
+/* The report form: photo, label, location (GPS, a draggable pin, or kecamatan/desa), optional text and contact.
+   Sends to POST /api/reports/; without a connection the report waits in the outbox (outbox.js). */
+(function () {
+  "use strict";
+  var config = JSON.parse(document.getElementById("form-config").textContent);
+  var t = config.i18n;
+  var form = document.getElementById("report-form");
+  var lat = document.getElementById("latitude"), lon = document.getElementById("longitude");
+
+  // --- the map and its pin -------------------------------------------------------------------------
+  var map = L.map("pick-map", {zoomControl: true}).fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]);
+  if (config.tiles) L.tileLayer(config.tiles, {attribution: config.attribution, maxZoom: 19}).addTo(map);
+  L.geoJSON(config.kecamatan, {style: {color: "#0d47a1", weight: 1, fill: false}, interactive: false}).addTo(map);
+  var pin = null;
+  function place(latitude, longitude, zoom) {
+    lat.value = latitude.toFixed(6);
+    lon.value = longitude.toFixed(6);
+    if (!pin) {
+      pin = L.marker([latitude, longitude], {draggable: true, keyboard: true, title: t.pin}).addTo(map);
+      pin.on("dragend", function () { var p = pin.getLatLng(); place(p.lat, p.lng); });
+    } else {
+      pin.setLatLng([latitude, longitude]);
+    }
+    if (zoom) map.setView([latitude, longitude], zoom);
+  }
+  map.on("click", function (event) { place(event.latlng.lat, event.latlng.lng); });
+
+  var gpsStatus = document.getElementById("gps-status");
+  function locate() {
+    if (!navigator.geolocation) { gpsStatus.textContent = t.no_gps; return; }
+    gpsStatus.textContent = t.locating;
+    navigator.geolocation.getCurrentPosition(function (position) {
+      place(position.coords.latitude, position.coords.longitude, 16);
+      gpsStatus.textContent = t.located.replace("%s", Math.round(position.coords.accuracy));
+    }, function () { gpsStatus.textContent = t.gps_failed; }, {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000});
+  }
+  document.getElementById("use-gps").addEventListener("click", locate);
+
+  // Without the map: kecamatan, then desa; the pin goes to a point inside that desa.
+  var pickKecamatan = document.getElementById("pick-kecamatan"), pickDesa = document.getElementById("pick-desa");
+  pickKecamatan.addEventListener("change", function () {
+    pickDesa.innerHTML = '<option value=""></option>' + config.desa.filter(function (d) { return d.kecamatan === pickKecamatan.value; })
+      .map(function (d) { return '<option value="' + d.kode + '">' + d.nama + "</option>"; }).join("");
+  });
+  pickDesa.addEventListener("change", function () {
+    var desa = config.desa.find(function (d) { return d.kode === pickDesa.value; });
+    if (desa) place(desa.lat, desa.lon, 15);
+  });
+
+  // --- photos, label, contact ----------------------------------------------------------------------
+  var photo = document.getElementById("photo"), more = document.getElementById("more-photos");
+  function previews() {
+    var box = document.getElementById("previews");
+    box.innerHTML = "";
+    [].concat(Array.from(photo.files), Array.from(more.files)).forEach(function (file) {
+      var img = document.createElement("img");
+      img.alt = file.name;
+      img.src = URL.createObjectURL(file);
+      box.appendChild(img);
+    });
+  }
+  photo.addEventListener("change", previews);
+  more.addEventListener("change", previews);
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "category") {
+      document.getElementById("confidential-note").hidden = !event.target.dataset.confidential;
+    }
+  });
+  document.getElementById("anonymous").addEventListener("change", function (event) {
+    document.querySelectorAll("#contact input").forEach(function (input) { input.disabled = event.target.checked; });
+  });
+
+  // --- sending ---------------------------------------------------------------------------------------
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, function (c) {
+      var r = Math.random() * 16 | 0; return (c === "x" ? r : (r & 3 | 8)).toString(16);
+    });
+  }
+  function showErrors(errors) {
+    document.querySelectorAll("[data-error]").forEach(function (p) { p.textContent = ""; });
+    Object.keys(errors).forEach(function (field) {
+      var target = document.querySelector('[data-error="' + field + '"]') || document.querySelector('[data-error="detail"]');
+      target.textContent = [].concat(errors[field]).join(" ");
+    });
+    var first = document.querySelector("[data-error]:not(:empty)");
+    if (first) first.scrollIntoView({behavior: "smooth", block: "center"});
+  }
+  function receipt(body) {
+    form.style.display = "none";
+    document.getElementById("receipt-code").textContent = body.tracking_code;
+    document.getElementById("receipt-link").href = body.url;
+    document.getElementById("receipt").style.display = "block";
+    window.scrollTo(0, 0);
+  }
+  function showQueue() {
+    window.laporOutbox.all().then(function (entries) {
+      var box = document.getElementById("queue");
+      box.style.display = entries.length ? "block" : "none";
+      document.getElementById("queue-text").textContent = t.waiting.replace("%s", entries.length);
+    });
+  }
+  window.laporOnSent = function (entry, result) {
+    if (result.ok) receipt(result.body); else showErrors(result.body);
+  };
+  window.addEventListener("outbox-changed", showQueue);
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var files = [].concat(Array.from(photo.files), Array.from(more.files));
+    var category = form.elements.category.value;
+    var problems = {};
+    if (!files.length) problems.photos = t.need_photo;
+    if (!category) problems.category = t.need_label;
+    if (Object.keys(problems).length) { showErrors(problems); return; }
+    var anonymous = document.getElementById("anonymous").checked;
+    var entry = {
+      client_id: uuid(),
+      created: new Date().toISOString(),
+      fields: {
+        category: category, latitude: lat.value, longitude: lon.value, description: form.elements.description.value,
+        name: anonymous ? "" : form.elements.name.value, phone: anonymous ? "" : form.elements.phone.value,
+        email: anonymous ? "" : form.elements.email.value, anonymous: anonymous ? "true" : "false", website: form.elements.website.value,
+      },
+      photos: files.map(function (file) { return {name: file.name, type: file.type, blob: file}; }),
+    };
+    var button = document.getElementById("send");
+    button.disabled = true;
+    button.textContent = t.sending;
+    function keep() {
+      return window.laporOutbox.add(entry).then(function () {
+        form.reset(); document.getElementById("previews").innerHTML = ""; showQueue();
+      });
+    }
+    var attempt = navigator.onLine ? window.laporOutbox.send(entry) : Promise.reject(new Error("offline"));
+    attempt.then(function (result) {
+      if (result.ok) receipt(result.body); else showErrors(result.body.detail ? {detail: result.body.detail} : result.body);
+    }, keep).then(function () { button.disabled = false; button.textContent = t.send; });
+  });
+  showQueue();
+})();

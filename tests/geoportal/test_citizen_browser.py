@@ -1,0 +1,94 @@
+"""The citizen side in real headless Chromium: report with photo and GPS, follow it, see it on the map, and
+report without a connection."""
+
+from urllib.parse import urlparse
+
+import pytest
+
+from geoportal.models import Report
+from geoportal.tracking import tracking_code_normalize
+from tests.factories import TOWN_CENTRE, jpeg_bytes
+from workflow.services.transitions import report_transition
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def phone(browser, live_server, settings):
+    settings.MAP_TILES_URL = ""  # no basemap: nothing may be fetched from another host
+    context = browser.new_context(
+        viewport={"width": 360, "height": 760},
+        locale="id-ID",
+        geolocation={"latitude": TOWN_CENTRE[1], "longitude": TOWN_CENTRE[0], "accuracy": 12},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    page.foreign = []
+    page.errors = []
+    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    host = urlparse(live_server.url).netloc
+    page.on("request", lambda r: page.foreign.append(r.url) if urlparse(r.url).netloc not in ("", host) else None)
+    yield page
+    context.close()
+
+
+def _fill_report(page, live_server, tmp_path, description):
+    photo = tmp_path / "lubang.jpg"
+    photo.write_bytes(jpeg_bytes(size=(1200, 900)))
+    page.goto(f"{live_server.url}/lapor/")
+    page.set_input_files("#photo", str(photo))
+    page.click("label[for=cat-jalan-rusak]")
+    page.click("#use-gps")
+    page.wait_for_function("document.getElementById('latitude').value !== ''")
+    page.fill("#description", description)
+
+
+def test_report_with_photo_and_gps_then_follow_it_and_find_it_on_the_map(
+    committed_reference, staff, phone, live_server, tmp_path
+):
+    _fill_report(phone, live_server, tmp_path, "Lubang besar dekat alun-alun")
+    phone.click("#send")
+    phone.wait_for_selector("#receipt", state="visible")
+    code = phone.inner_text("#receipt-code")
+    report = Report.objects.get(tracking_code=tracking_code_normalize(code))
+    assert (report.desa.nama, report.description) == ("Ngantru", "Lubang besar dekat alun-alun")
+    assert report.photos.count() == 1
+    phone.screenshot(path=str(tmp_path / "receipt.png"), full_page=True)
+
+    phone.click("#receipt-link")
+    assert phone.inner_text("#status") == "Diterima"
+
+    # Not on the public map until an operator verifies it; then it is.
+    report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
+    phone.goto(live_server.url)
+    phone.wait_for_function("document.getElementById('report-summary').textContent.length > 0")
+    assert phone.errors == [], phone.errors
+    phone.wait_for_selector(f"#report-list li[data-report='{report.pk}']", timeout=15000)
+    assert "Jalan rusak" in phone.inner_text(f"#report-list li[data-report='{report.pk}']")
+    assert phone.foreign == []
+
+
+def test_a_report_made_offline_is_sent_once_when_the_connection_returns(
+    committed_reference, staff, phone, live_server, tmp_path
+):
+    _fill_report(phone, live_server, tmp_path, "Dikirim tanpa sinyal")
+    phone.context.set_offline(True)
+    phone.click("#send")
+    phone.wait_for_selector("#queue", state="visible")
+    assert "1" in phone.inner_text("#queue-text")
+    assert phone.evaluate("window.laporOutbox.all().then(e => e.length)") == 1
+    assert Report.objects.count() == 0
+
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    phone.wait_for_selector("#receipt", state="visible", timeout=15000)
+    assert Report.objects.filter(description="Dikirim tanpa sinyal").count() == 1
+    assert phone.evaluate("window.laporOutbox.all().then(e => e.length)") == 0
+
+    # Whatever resends happen later (a second flush, a reload), the report exists once.
+    phone.evaluate("window.laporOutbox.flush()")
+    phone.reload()
+    phone.wait_for_timeout(1000)
+    assert Report.objects.filter(description="Dikirim tanpa sinyal").count() == 1
+    assert phone.foreign == []
