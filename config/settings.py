@@ -127,6 +127,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # The embedded default serves uploaded photos itself; in production a web server does (README).
 SERVE_MEDIA = _env_bool("SERVE_MEDIA", default=True)
+# Uploads above this size go to a temporary file instead of memory (videos).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -206,6 +209,8 @@ PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 60_000_000))
 PHOTO_STORED_MAX_SIDE = 2560
 PHOTO_THUMBNAIL_SIDE = 400
 PHOTOS_PER_REPORT = 5
+VIDEO_MAX_BYTES = int(os.environ.get("VIDEO_MAX_BYTES", 50 * 1024 * 1024))
+VIDEO_MAX_SECONDS = int(os.environ.get("VIDEO_MAX_SECONDS", 60))
 
 # Public feature list: page size and its ceiling.
 REPORTS_PAGE_SIZE = 1000

@@ -169,6 +169,7 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool):
             "code": code,
             "steps": [{"event": e, "note": e.note if e.transition in PUBLIC_NOTES else ""} for e in events],
             "photos": report.photos.filter(kind="report").order_by("position"),
+            "video": getattr(report, "video", None),
             "can_close": "close" in available,
             "can_reopen": "reopen" in available,
         },

@@ -9,7 +9,7 @@ runtime=(
   gdal-bin libgdal32 libgeos-c1v5 libproj25
   python3 python3-venv python3-dev
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-  gettext make git
+  gettext ffmpeg make git
 )
 test_extra=(chromium poppler-utils)
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from geoportal.services.reports import PhotoUpload
+from geoportal.services.reports import Upload
 from workflow.forms import TransitionForm
 from workflow.models import Role
 from workflow.policies import TRANSITIONS, Actor, reports_visible_to, transitions_available
@@ -166,7 +166,7 @@ def report_act(request, pk: int):
                 reason=data.get("reason") or "",
                 opd=data["opd"].code if data.get("opd") else None,
                 duplicate_of=data.get("duplicate_of"),
-                photo=PhotoUpload(upload.read(), upload.name) if upload else None,
+                photo=Upload(upload.read(), upload.name) if upload else None,
                 expected_status=data["expected_status"],
             ),
         )

@@ -192,6 +192,7 @@ class ReportSubmitSerializer(serializers.Serializer):
     photo = serializers.ListField(
         child=serializers.FileField(), required=False, help_text=_("one or more photos (JPEG, PNG, WebP, HEIC)")
     )
+    video = serializers.FileField(required=False, help_text=_("one short video (MP4 or WebM, at most 60 s)"))
     category = serializers.CharField(required=False, allow_blank=True, help_text=_("label code, see /api/categories/"))
     latitude = serializers.FloatField(
         required=False, allow_null=True, help_text=_("WGS 84; may be left out when the photo carries GPS")

@@ -27,7 +27,7 @@ from geoportal.api.serializers import (
 from geoportal.models import Category, Report
 from geoportal.selectors.areas import desa_list_with_counts, kecamatan_list_with_counts
 from geoportal.selectors.reports import Audience, report_feature, report_features
-from geoportal.services.reports import Contact, PhotoUpload, report_create
+from geoportal.services.reports import Contact, Upload, report_create
 from geoportal.services.submissions import submission_record, submission_refusal, submission_sender
 from geoportal.tracking import tracking_code_display
 
@@ -119,12 +119,13 @@ def report_submit_response(request: Request) -> Response:
     sender = submission_sender(address=request.META.get(settings.CLIENT_ADDRESS_HEADER, "") or "")
     if refusal := submission_refusal(sender=sender):
         return Response({"detail": refusal}, status=429)
-    photos = [PhotoUpload(upload.read(), upload.name) for upload in request.FILES.getlist("photo")]
+    photos = [Upload(upload.read(), upload.name) for upload in request.FILES.getlist("photo")]
     contact = (
         None
         if values.get("anonymous")
         else Contact(name=values.get("name", ""), phone=values.get("phone", ""), email=values.get("email", ""))
     )
+    video = values.get("video")
     known = values.get("client_id") and Report.objects.filter(client_id=values["client_id"]).exists()
     try:
         report = report_create(
@@ -136,6 +137,7 @@ def report_submit_response(request: Request) -> Response:
             contact=contact,
             channel=Report.Channel.WEB,
             client_id=values.get("client_id"),
+            video=Upload(video.read(), video.name) if video else None,
         )
     except ValidationError as exc:
         return Response(exc.message_dict, status=400)

@@ -1,6 +1,6 @@
 from geoportal.models.areas import Desa, Kabupaten, Kecamatan
 from geoportal.models.reference import Category, Opd, Squad
-from geoportal.models.reports import Report, ReporterContact, ReportPhoto, SubmissionThrottle
+from geoportal.models.reports import Report, ReporterContact, ReportPhoto, ReportVideo, SubmissionThrottle
 
 __all__ = [
     "Category",
@@ -11,6 +11,7 @@ __all__ = [
     "Report",
     "ReportPhoto",
     "ReporterContact",
+    "ReportVideo",
     "Squad",
     "SubmissionThrottle",
 ]

@@ -93,6 +93,13 @@ class Category(models.Model):
     resolution_target_days = models.PositiveSmallIntegerField(
         _("resolution target (working days)"), default=5, validators=[MinValueValidator(1)]
     )
+    public_precision_m = models.PositiveIntegerField(
+        _("public map precision (m)"),
+        default=0,
+        help_text=_(
+            "0: exact. Otherwise the public map shows the point rounded to a grid of this size (sensitive labels)."
+        ),
+    )
     active = models.BooleanField(_("active"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -117,8 +117,8 @@ class ReporterContact(models.Model):
         return self.name or self.phone or self.email
 
 
-def _photo_path(instance: "ReportPhoto", filename: str) -> str:
-    # Random names: a photo's URL reveals neither the report nor the original file name.
+def _media_path(instance: "ReportPhoto", filename: str) -> str:
+    # Random names: a file's URL reveals neither the report nor the original file name.
     return f"photos/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{PurePosixPath(filename).suffix.lower()}"
 
 
@@ -130,8 +130,8 @@ class ReportPhoto(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.REPORT)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    image = models.ImageField(_("photo"), upload_to=_photo_path)
-    thumbnail = models.ImageField(_("thumbnail"), upload_to=_photo_path)
+    image = models.ImageField(_("photo"), upload_to=_media_path)
+    thumbnail = models.ImageField(_("thumbnail"), upload_to=_media_path)
     width = models.PositiveIntegerField(editable=False)
     height = models.PositiveIntegerField(editable=False)
     created_at = models.DateTimeField(_("added"), default=timezone.now)
@@ -144,3 +144,21 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.image.name
+
+
+class ReportVideo(models.Model):
+    """A short video a citizen added: re-muxed without metadata, with a poster frame."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="video")
+    file = models.FileField(_("video"), upload_to=_media_path)
+    poster = models.ImageField(_("poster frame"), upload_to=_media_path)
+    duration = models.FloatField(_("seconds"))
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+
+    def __str__(self) -> str:
+        return self.file.name

@@ -108,11 +108,18 @@ def _feature_sql(media_url: str, *, staff: bool = False) -> tuple[str, list]:
         f"'{key}', " + expr.format(status_label=f"CASE r.status {labels} END", overdue=_OVERDUE_SQL)
         for key, expr in pairs
     )
+    # Staff see the exact point; the public sees sensitive labels' points rounded to the label's grid.
+    geometry = (
+        "r.location"
+        if staff
+        else "CASE WHEN c.public_precision_m > 0 "
+        "THEN ST_SnapToGrid(r.location, c.public_precision_m / 111320.0) ELSE r.location END"
+    )
     sql = f"""
         json_build_object(
           'type', 'Feature',
           'id', r.id,
-          'geometry', ST_AsGeoJSON(r.location, 6)::json,
+          'geometry', ST_AsGeoJSON({geometry}, 6)::json,
           'properties', json_build_object({properties})
         )::text"""
     return sql, [*params, media_url]

@@ -12,14 +12,17 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from geoportal.models import Category, Report, ReporterContact, ReportPhoto
+from geoportal.models import Category, Report, ReporterContact, ReportPhoto, ReportVideo
 from geoportal.selectors.areas import OutsideServedArea, area_locate
 from geoportal.services.photos import CleanPhoto, photo_clean
+from geoportal.services.videos import video_clean
 from geoportal.tracking import tracking_code_new
 
 
 @dataclass(frozen=True)
-class PhotoUpload:
+class Upload:
+    """A file as it arrived (photo or video), before any cleaning."""
+
     data: bytes
     name: str = "photo"
 
@@ -36,11 +39,12 @@ def report_create(
     category: str,
     lon: float | None,
     lat: float | None,
-    photos: Sequence[PhotoUpload],
+    photos: Sequence[Upload],
     description: str = "",
     contact: Contact | None = None,
     channel: str = Report.Channel.WEB,
     client_id: uuid.UUID | None = None,
+    video: Upload | None = None,
 ) -> Report:
     """Validate everything, then store the report, its contact and its cleaned photos in one transaction.
 
@@ -64,6 +68,13 @@ def report_create(
                 cleaned.append(photo_clean(data=upload.data, name=upload.name))
             except ValidationError as exc:
                 errors.setdefault("photos", []).extend(exc.messages)
+
+    clean_video = None
+    if video is not None:
+        try:
+            clean_video = video_clean(data=video.data, name=video.name)
+        except ValidationError as exc:
+            errors.setdefault("video", []).extend(exc.messages)
 
     label = Category.objects.filter(code=category, active=True).select_related("squad").first() if category else None
     if label is None:
@@ -109,6 +120,15 @@ def report_create(
                     report=report, name=contact.name, phone=contact.phone, email=contact.email
                 )
             photos_store(report=report, photos=cleaned, kind=ReportPhoto.Kind.REPORT, stored=stored)
+            if clean_video:
+                row = ReportVideo(
+                    report=report, duration=clean_video.duration, width=clean_video.width, height=clean_video.height
+                )
+                row.file.save(f"video{clean_video.suffix}", ContentFile(clean_video.data), save=False)
+                stored.append(row.file.name)
+                row.poster.save("poster.jpg", ContentFile(clean_video.poster), save=False)
+                stored.append(row.poster.name)
+                row.save()
             # Imported here: workflow builds on geoportal's models, not the other way round.
             from workflow.services.transitions import report_received
 

@@ -124,6 +124,8 @@
       },
       photos: files.map(function (file) { return {name: file.name, type: file.type, blob: file}; }),
     };
+    var video = document.getElementById("video").files[0];
+    if (video) entry.video = {name: video.name, type: video.type, blob: video};
     var button = document.getElementById("send");
     button.disabled = true;
     button.textContent = t.sending;

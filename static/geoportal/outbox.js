@@ -27,6 +27,7 @@
     var data = new FormData();
     Object.keys(entry.fields).forEach(function (key) { data.append(key, entry.fields[key]); });
     entry.photos.forEach(function (photo) { data.append("photo", photo.blob, photo.name); });
+    if (entry.video) data.append("video", entry.video.blob, entry.video.name);
     data.append("client_id", entry.client_id);
     return data;
   }

@@ -176,3 +176,17 @@ def test_the_openapi_schema_documents_the_filters(api):
     assert {"in_bbox", "kecamatan", "desa", "status", "category", "created_from", "created_to", "cursor"} <= parameters
     assert "400" in schema["paths"]["/api/reports/"]["get"]["responses"]
     assert api.get("/api/docs/").status_code == 200
+
+
+def test_sensitive_labels_are_blurred_on_the_public_map(api):
+    from django.contrib.gis.geos import Point
+
+    exact = (111.70863, -8.05061)
+    report = ReportFactory(
+        location=Point(*exact, srid=4326), category=Category.objects.get(code="kekerasan-perempuan-anak")
+    )
+    lon, lat = json.loads(api.get(f"/api/reports/{report.id}/").content)["geometry"]["coordinates"]
+    step = 500 / 111320
+    assert (lon / step) == pytest.approx(round(lon / step), abs=1e-3)  # on the 500 m grid (6 decimals out)
+    assert abs(lon - exact[0]) > 1e-5 or abs(lat - exact[1]) > 1e-5
+    assert abs(lon - exact[0]) <= step and abs(lat - exact[1]) <= step

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from geoportal.models import Report, ReporterContact, ReportPhoto
-from geoportal.services.reports import Contact, PhotoUpload, report_create
+from geoportal.services.reports import Contact, Upload, report_create
 from geoportal.tracking import PATTERN
 from tests.factories import PONOROGO, PRIGI_BEACH, TOWN_CENTRE, exif_with_gps, jpeg_bytes
 
@@ -22,7 +22,7 @@ def test_a_report_is_placed_stored_and_cleaned(settings):
         category="jalan-rusak",
         lon=PRIGI_BEACH[0],
         lat=PRIGI_BEACH[1],
-        photos=[PhotoUpload(photo, "IMG_0001.jpg"), PhotoUpload(jpeg_bytes(colour=(9, 9, 9)))],
+        photos=[Upload(photo, "IMG_0001.jpg"), Upload(jpeg_bytes(colour=(9, 9, 9)))],
         description="  Jalan berlubang dekat pantai  ",
         contact=Contact(name="Siti", phone="0812 3456 7890"),
     )
@@ -44,14 +44,14 @@ def test_a_report_is_placed_stored_and_cleaned(settings):
 
 def test_the_photo_gps_is_the_location_when_none_is_given():
     photo = jpeg_bytes(exif=exif_with_gps(lon=TOWN_CENTRE[0], lat=TOWN_CENTRE[1]))
-    report = report_create(category="sampah", lon=None, lat=None, photos=[PhotoUpload(photo)])
+    report = report_create(category="sampah", lon=None, lat=None, photos=[Upload(photo)])
     assert report.desa.nama == "Ngantru"
     assert report.location.x == pytest.approx(TOWN_CENTRE[0], abs=1e-5)
 
 
 def test_a_location_outside_the_regency_is_refused_and_nothing_is_kept(settings):
     with pytest.raises(ValidationError) as caught:
-        report_create(category="sampah", lon=PONOROGO[0], lat=PONOROGO[1], photos=[PhotoUpload(jpeg_bytes())])
+        report_create(category="sampah", lon=PONOROGO[0], lat=PONOROGO[1], photos=[Upload(jpeg_bytes())])
     message = caught.value.message_dict["location"][0]
     assert "outside Kabupaten Trenggalek" in message and "22.1 km" in message
     assert Report.objects.count() == 0
@@ -75,7 +75,7 @@ def test_a_bad_second_photo_refuses_the_whole_report(settings):
             category="sampah",
             lon=TOWN_CENTRE[0],
             lat=TOWN_CENTRE[1],
-            photos=[PhotoUpload(jpeg_bytes()), PhotoUpload(b"GIF89a...", "kedua.gif")],
+            photos=[Upload(jpeg_bytes()), Upload(b"GIF89a...", "kedua.gif")],
         )
     assert "kedua.gif" in caught.value.message_dict["photos"][0]
     assert Report.objects.count() == 0 and ReportPhoto.objects.count() == 0
@@ -97,7 +97,7 @@ def test_a_failure_while_storing_rolls_back_rows_and_files(settings, monkeypatch
             category="sampah",
             lon=TOWN_CENTRE[0],
             lat=TOWN_CENTRE[1],
-            photos=[PhotoUpload(jpeg_bytes()), PhotoUpload(jpeg_bytes(colour=(1, 1, 1)))],
+            photos=[Upload(jpeg_bytes()), Upload(jpeg_bytes(colour=(1, 1, 1)))],
             contact=Contact(email="warga@example.id"),
         )
     assert Report.objects.count() == 0 and ReporterContact.objects.count() == 0
@@ -109,7 +109,7 @@ def test_an_anonymous_report_has_no_contact_row():
         category="sampah",
         lon=TOWN_CENTRE[0],
         lat=TOWN_CENTRE[1],
-        photos=[PhotoUpload(jpeg_bytes())],
+        photos=[Upload(jpeg_bytes())],
         contact=Contact(name="  "),
     )
     assert not ReporterContact.objects.filter(report=report).exists()

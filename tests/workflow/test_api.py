@@ -102,13 +102,13 @@ def test_the_citizen_follows_and_answers_with_the_tracking_code(staff):
     )
     report_transition(report_id=report.pk, name="redispatch", actor=staff["operator"], data=TransitionInput(opd="PUPR"))
     report_transition(report_id=report.pk, name="acknowledge", actor=staff["pupr"])
-    from geoportal.services.reports import PhotoUpload
+    from geoportal.services.reports import Upload
 
     report_transition(
         report_id=report.pk,
         name="resolve",
         actor=staff["pupr"],
-        data=TransitionInput(note="Sudah ditambal", photo=PhotoUpload(jpeg_bytes())),
+        data=TransitionInput(note="Sudah ditambal", photo=Upload(jpeg_bytes())),
     )
     client = APIClient()
     code = f"{report.tracking_code[:4].lower()}-{report.tracking_code[4:].lower()}"  # as a person types it

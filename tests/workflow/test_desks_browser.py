@@ -3,7 +3,7 @@
 import pytest
 
 from geoportal.models import Report
-from geoportal.services.reports import PhotoUpload, report_create
+from geoportal.services.reports import Upload, report_create
 from tests.factories import TOWN_CENTRE, jpeg_bytes
 from workflow.states import ReportStatus as S
 
@@ -32,7 +32,7 @@ def test_operator_and_opd_walk_a_report_to_resolved(committed_reference, staff, 
         category="jalan-rusak",
         lon=TOWN_CENTRE[0],
         lat=TOWN_CENTRE[1],
-        photos=[PhotoUpload(jpeg_bytes(size=(640, 480)))],
+        photos=[Upload(jpeg_bytes(size=(640, 480)))],
         description="Lubang besar di depan pasar",
     )
 

@@ -7,7 +7,7 @@ from django.db import connection, connections
 from django.utils import timezone, translation
 
 from geoportal.models import Category, Opd, Report
-from geoportal.services.reports import PhotoUpload
+from geoportal.services.reports import Upload
 from tests.factories import ReportFactory, jpeg_bytes
 from workflow.models import ReportEvent
 from workflow.services.transitions import (
@@ -69,7 +69,7 @@ def _full_input(original: Report) -> TransitionInput:
         reason="hoax",
         opd="PUPR",
         duplicate_of=original.pk,
-        photo=PhotoUpload(jpeg_bytes(), "bukti.jpg"),
+        photo=Upload(jpeg_bytes(), "bukti.jpg"),
     )
 
 
@@ -111,7 +111,7 @@ def test_state_transition_role_matrix(staff, status, name):
 )
 def test_confidential_reports_are_handled_by_the_covert_squad_only(staff, name, status, who, allowed):
     report = _report(status, code="pungli")
-    data = TransitionInput(note="n", opd="INSPEKTORAT", photo=PhotoUpload(jpeg_bytes()))
+    data = TransitionInput(note="n", opd="INSPEKTORAT", photo=Upload(jpeg_bytes()))
     if allowed:
         assert report_transition(report_id=report.pk, name=name, actor=staff[who], data=data).status != status
     else:
@@ -138,7 +138,7 @@ def test_a_bad_proof_photo_is_refused(staff):
             report_id=report.pk,
             name="resolve",
             actor=staff["pupr"],
-            data=TransitionInput(note="beres", photo=PhotoUpload(b"%PDF", "bukti.pdf")),
+            data=TransitionInput(note="beres", photo=Upload(b"%PDF", "bukti.pdf")),
         )
     assert Report.objects.get(pk=report.pk).status == S.IN_PROGRESS
 

@@ -19,7 +19,7 @@ from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
 from geoportal.models import Report
 from geoportal.selectors.reports import report_by_tracking_code, report_feature
-from geoportal.services.reports import PhotoUpload
+from geoportal.services.reports import Upload
 from workflow.api.serializers import (
     EventSerializer,
     PublicEventSerializer,
@@ -169,7 +169,7 @@ def _run_transition(request: Request, pk: int, name: str, actor: Actor, *, staff
                 reason=values.get("reason", ""),
                 opd=values.get("opd"),
                 duplicate_of=values.get("duplicate_of"),
-                photo=PhotoUpload(upload.read(), upload.name) if upload else None,
+                photo=Upload(upload.read(), upload.name) if upload else None,
                 expected_status=values.get("expected_status"),
             ),
         )

@@ -17,7 +17,7 @@ from django_fsm import ConcurrentTransition
 
 from geoportal.models import Opd, Report, ReportPhoto
 from geoportal.services.photos import photo_clean
-from geoportal.services.reports import PhotoUpload, photos_discard, photos_store
+from geoportal.services.reports import Upload, photos_discard, photos_store
 from workflow.calendar import working_deadline
 from workflow.models import ActorRole, RejectReason, ReportEvent
 from workflow.policies import TRANSITIONS, Actor, reports_visible_to, transition_refusal
@@ -63,7 +63,7 @@ class TransitionInput:
     reason: str = ""
     opd: str | None = None  # OPD code, for dispatch / redispatch (default: the label's OPD)
     duplicate_of: int | None = None
-    photo: PhotoUpload | None = None
+    photo: Upload | None = None
     expected_status: str | None = None  # the state the actor saw; refuse if it changed meanwhile
 
 
