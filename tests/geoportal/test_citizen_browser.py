@@ -73,12 +73,20 @@ def test_a_report_made_offline_is_sent_once_when_the_connection_returns(
     committed_reference, staff, phone, live_server, tmp_path
 ):
     _fill_report(phone, live_server, tmp_path, "Dikirim tanpa sinyal")
+    # The service worker has stored the pages and now controls this one: they are kept for offline use.
+    phone.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
     phone.context.set_offline(True)
     phone.click("#send")
     phone.wait_for_selector("#queue", state="visible")
     assert "1" in phone.inner_text("#queue-text")
     assert phone.evaluate("window.laporOutbox.all().then(e => e.length)") == 1
     assert Report.objects.count() == 0
+
+    # Still offline, the form opens again from the phone, with the report still waiting.
+    phone.goto(f"{live_server.url}/lapor/")
+    phone.wait_for_selector("#queue", state="visible")
+    assert phone.locator("#report-form").count() == 1
+    assert phone.locator("#offline-banner").is_visible()
 
     phone.context.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")

@@ -40,5 +40,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(fetch(request).then((response) => {
     if (response.ok) { const copy = response.clone(); caches.open(CACHE).then((cache) => cache.put(request, copy)); }
     return response;
-  }).catch(() => caches.match(request).then((hit) => hit || caches.match("{% url 'home' %}"))));
+  // ignoreVary: pages vary on Cookie and Accept-Language, but offline any stored copy beats none.
+  }).catch(() => caches.match(request, {ignoreVary: true})
+    .then((hit) => hit || caches.match("{% url 'home' %}", {ignoreVary: true}))));
 });
