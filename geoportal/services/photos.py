@@ -27,14 +27,19 @@ class CleanPhoto:
     gps: tuple[float, float] | None  # (lon, lat) from the original's EXIF, if it had one
 
 
-def photo_clean(*, data: bytes, name: str = "photo") -> CleanPhoto:
-    """The photo re-encoded without metadata, or ValidationError saying why it cannot be accepted."""
-    if len(data) > settings.PHOTO_MAX_BYTES:
+def upload_size_check(*, data: bytes, name: str, limit: int, code: str) -> None:
+    """Refuse an upload over `limit` bytes before any decoding, in words (photos and videos)."""
+    if len(data) > limit:
         raise ValidationError(
             _("%(name)s is too large (%(size).1f MB); the limit is %(limit)d MB.")
-            % {"name": name, "size": len(data) / 1e6, "limit": settings.PHOTO_MAX_BYTES // 1_000_000},
-            code="photo_too_large",
+            % {"name": name, "size": len(data) / 1e6, "limit": limit // 1_000_000},
+            code=code,
         )
+
+
+def photo_clean(*, data: bytes, name: str = "photo") -> CleanPhoto:
+    """The photo re-encoded without metadata, or ValidationError saying why it cannot be accepted."""
+    upload_size_check(data=data, name=name, limit=settings.PHOTO_MAX_BYTES, code="photo_too_large")
     try:
         with warnings.catch_warnings():
             # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse the whole range.

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from geoportal.services.photos import photo_clean
+from geoportal.services.photos import photo_clean, upload_size_check
 
 CONTAINERS = {"mp4": ("mov,mp4,m4a,3gp,3g2,mj2", ".mp4"), "webm": ("matroska,webm", ".webm")}
 
@@ -28,12 +28,7 @@ class CleanVideo:
 
 
 def video_clean(*, data: bytes, name: str = "video") -> CleanVideo:
-    if len(data) > settings.VIDEO_MAX_BYTES:
-        raise ValidationError(
-            _("%(name)s is too large (%(size).1f MB); the limit is %(limit)d MB.")
-            % {"name": name, "size": len(data) / 1e6, "limit": settings.VIDEO_MAX_BYTES // 1_000_000},
-            code="video_too_large",
-        )
+    upload_size_check(data=data, name=name, limit=settings.VIDEO_MAX_BYTES, code="video_too_large")
     with tempfile.TemporaryDirectory(prefix="lapor-video-") as folder:
         source = Path(folder) / "in"
         source.write_bytes(data)
