@@ -11,7 +11,7 @@ runtime=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
   gettext ffmpeg make git
 )
-test_extra=(chromium poppler-utils)
+test_extra=(chromium poppler-utils python3-qgis qgis-providers)
 
 want=("${runtime[@]}")
 [ "${1:-runtime}" = test ] && want+=("${test_extra[@]}")

@@ -18,5 +18,8 @@ $PY manage.py makemigrations --check --dry-run -v1
 $PY manage.py spectacular --validate --fail-on-warn --file /dev/null
 $PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 bash scripts/collectstatic.sh  # also proves every vendored file the pages reference is there
-echo "==> pytest"
-exec .venv/bin/pytest "$@"
+echo "==> pytest: server, API, workflow, browser"
+.venv/bin/pytest "$@"
+echo "==> pytest: the QGIS plugin inside QGIS (offscreen), against a running server"
+bash scripts/venv-qgis.sh
+QT_QPA_PLATFORM=offscreen .venv-qgis/bin/pytest -c tests/qgis_plugin/pytest.ini tests/qgis_plugin

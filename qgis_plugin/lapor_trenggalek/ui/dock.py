@@ -1,0 +1,203 @@
+"""The OPD officer's dock: sign in, choose kecamatan/status/period, load, and follow up the selected report."""
+
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings, QgsTask
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.api import ApiClient, ApiError
+from ..core.layers import STATUS_STYLE, kecamatan_layer, reports_layer, status_counts
+
+SETTINGS = "lapor_trenggalek/"
+
+
+class ReportsDock(QDockWidget):
+    def __init__(self, iface):
+        super().__init__("Lapor Trenggalek")
+        self.iface = iface
+        self.client: ApiClient | None = None
+        self.task = None
+        self.layer_ids: list[str] = []
+        settings = QgsSettings()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.server = QLineEdit(settings.value(SETTINGS + "server", "http://127.0.0.1:8000"))
+        self.username = QLineEdit(settings.value(SETTINGS + "username", ""))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        form.addRow("Server", self.server)
+        form.addRow("Pengguna", self.username)
+        form.addRow("Kata sandi", self.password)
+        self.sign_in = QPushButton("Masuk")
+        self.sign_in.clicked.connect(self._sign_in)
+        form.addRow(self.sign_in)
+        self.kecamatan = QComboBox()
+        self.status = QComboBox()
+        self.status.addItem("Semua status", "")
+        for code, (label, _fill) in STATUS_STYLE.items():
+            self.status.addItem(label, code)
+        self.created_from = QLineEdit()
+        self.created_from.setPlaceholderText("2026-10-01")
+        form.addRow("Kecamatan", self.kecamatan)
+        form.addRow("Status", self.status)
+        form.addRow("Sejak tanggal", self.created_from)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.load = QPushButton("Muat laporan")
+        self.load.clicked.connect(self._load)
+        self.cancel = QPushButton("Batal")
+        self.cancel.clicked.connect(self._cancel)
+        buttons.addWidget(self.load)
+        buttons.addWidget(self.cancel)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar()
+        layout.addWidget(self.progress)
+        self.summary = QLabel("Belum masuk.")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        actions = QHBoxLayout()
+        for name, label in (("acknowledge", "Terima"), ("resolve", "Selesaikan"), ("return_to_operator", "Kembalikan")):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, name=name: self._act(name))
+            actions.addWidget(button)
+        layout.addLayout(actions)
+        layout.addStretch()
+        self.setWidget(body)
+        self._set_busy(False)
+
+    # --- actions --------------------------------------------------------------------------------------
+    def _sign_in(self):
+        client = ApiClient(self.server.text())
+        try:
+            client.obtain_token(self.username.text(), self.password.text())
+            collection = client.kecamatan()
+        except ApiError as error:
+            self._tell(error.message, Qgis.Warning)
+            return
+        self.password.clear()
+        self.client = client
+        self._kecamatan_geojson = collection
+        settings = QgsSettings()
+        settings.setValue(SETTINGS + "server", self.server.text())
+        settings.setValue(SETTINGS + "username", self.username.text())
+        self.kecamatan.clear()
+        self.kecamatan.addItem("Semua kecamatan", "")
+        for feature in sorted(collection["features"], key=lambda f: f["properties"]["nama"]):
+            self.kecamatan.addItem(feature["properties"]["nama"], feature["id"])
+        self.summary.setText(f"Masuk sebagai {self.username.text()}.")
+
+    def _load(self):
+        if self.client is None:
+            self._tell("Masuk dulu dengan akun petugas Anda.", Qgis.Info)
+            return
+        filters = {
+            "kecamatan": self.kecamatan.currentData(),
+            "status": self.status.currentData(),
+            "created_from": self.created_from.text().strip(),
+        }
+        client = self.client
+        self.task = _LoadTask(client, filters)
+        self.task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.task.taskCompleted.connect(lambda: self._show(self.task))
+        self.task.taskTerminated.connect(lambda: self._failed(self.task))
+        self._set_busy(True)
+        QgsApplication.taskManager().addTask(self.task)
+
+    def _cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _show(self, task):
+        self._set_busy(False)
+        project = QgsProject.instance()
+        for layer_id in self.layer_ids:
+            if project.mapLayer(layer_id):
+                project.removeMapLayer(layer_id)
+        boundary = kecamatan_layer(self._kecamatan_geojson, only=task.filters.get("kecamatan") or None)
+        reports = reports_layer(task.features)
+        project.addMapLayer(boundary)
+        project.addMapLayer(reports)
+        self.layer_ids = [boundary.id(), reports.id()]
+        self.iface.mapCanvas().setExtent(boundary.extent())
+        self.iface.mapCanvas().refresh()
+        counts = status_counts(reports)
+        lines = [f"{STATUS_STYLE.get(status, (status,))[0]}: {n}" for status, n in sorted(counts.items())]
+        self.summary.setText(f"{reports.featureCount()} laporan\n" + "\n".join(lines))
+
+    def _failed(self, task):
+        self._set_busy(False)
+        self._tell(task.error or "Pemuatan dibatalkan.", Qgis.Warning)
+
+    def _act(self, name: str):
+        layer = QgsProject.instance().mapLayer(self.layer_ids[-1]) if self.layer_ids else None
+        selected = layer.selectedFeatures() if layer else []
+        if self.client is None or len(selected) != 1:
+            self._tell("Pilih tepat satu laporan di peta.", Qgis.Info)
+            return
+        report_id = selected[0]["id"]
+        fields, photo = {"expected_status": selected[0]["status"]}, None
+        if name in ("resolve", "return_to_operator"):
+            note, ok = QInputDialog.getText(self, "Catatan", "Catatan untuk linimasa:")
+            if not ok:
+                return
+            fields["note"] = note
+        if name == "resolve":
+            photo, _filter = QFileDialog.getOpenFileName(
+                self, "Foto bukti", "", "Foto (*.jpg *.jpeg *.png *.webp *.heic)"
+            )
+            if not photo:
+                return
+        try:
+            self.client.transition(report_id, name, fields=fields, photo=photo or None)
+        except ApiError as error:
+            self._tell(error.message, Qgis.Warning)
+            return
+        self._tell(f"Laporan {report_id}: berhasil.", Qgis.Success)
+        self._load()
+
+    # --- helpers --------------------------------------------------------------------------------------
+    def _tell(self, message: str, level):
+        self.iface.messageBar().pushMessage("Lapor Trenggalek", message, level=level, duration=8)
+
+    def _set_busy(self, busy: bool):
+        self.load.setEnabled(not busy)
+        self.cancel.setEnabled(busy)
+        self.progress.setVisible(busy)
+
+    def close_down(self):
+        self._cancel()
+
+
+class _LoadTask(QgsTask):
+    """Pages through the reports in the background; the layer is built on the main thread when it is done."""
+
+    def __init__(self, client: ApiClient, filters: dict):
+        super().__init__("Memuat laporan Lapor Trenggalek", QgsTask.CanCancel)
+        self.client = client
+        self.filters = filters
+        self.features: list[dict] = []
+        self.error = None
+
+    def run(self) -> bool:
+        try:
+            self.features = self.client.reports(
+                self.filters,
+                on_page=lambda done, total: self.setProgress(100 * done / total if total else 0),
+                is_cancelled=self.isCanceled,
+            )
+        except ApiError as error:  # reported in the message bar by the dock, never raised inside Qt
+            self.error = error.message
+            return False
+        return True

@@ -1,0 +1,151 @@
+"""The plugin inside real QGIS (offscreen), against a real running server."""
+
+import time
+from pathlib import Path
+
+import pytest
+from lapor_trenggalek.core.api import ApiClient, ApiError
+from lapor_trenggalek.core.layers import STATUS_STYLE, kecamatan_layer, reports_layer, status_counts
+from qgis.core import (
+    QgsApplication,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor, QImage
+
+TRENGGALEK = "35.03.11"
+
+
+def _matched(client: ApiClient, **filters) -> int:
+    query = "&".join(f"{k}={v}" for k, v in filters.items())
+    return client._call("GET", f"api/staff/reports/?limit=1&count=true&{query}")["numberMatched"]
+
+
+def test_the_plugin_loads_through_classfactory_and_unloads(qgis_iface):
+    import lapor_trenggalek
+
+    plugin = lapor_trenggalek.classFactory(qgis_iface)
+    plugin.initGui()
+    plugin.action.setChecked(True)  # opens the dock
+    assert plugin.dock is not None and plugin.dock.windowTitle() == "Lapor Trenggalek"
+    plugin.unload()
+    assert plugin.dock is None
+
+
+def test_a_wrong_password_is_refused_in_words(server):
+    with pytest.raises(ApiError) as caught:
+        ApiClient(server).obtain_token("opd-pupr", "salah")
+    assert caught.value.status == 400
+    assert "Tidak dapat masuk" in caught.value.message
+
+
+def test_an_unreachable_server_is_named(qgis_app):
+    with pytest.raises(ApiError, match="tidak dapat dihubungi"):
+        ApiClient("http://127.0.0.1:9", timeout_ms=3000).kecamatan()
+
+
+def test_one_kecamatan_loads_with_the_servers_count_and_status_styles(pupr):
+    features = pupr.reports({"kecamatan": TRENGGALEK}, page_size=50)  # several pages
+    layer = reports_layer(features)
+    assert layer.isValid()
+    assert layer.featureCount() == _matched(pupr, kecamatan=TRENGGALEK) > 0
+    assert {f["kecamatan"] for f in layer.getFeatures()} == {TRENGGALEK}
+    assert {f["opd"] for f in layer.getFeatures()} == {"PUPR"}  # staff see only their OPD's reports
+    renderer = layer.renderer()
+    assert renderer.classAttribute() == "status"
+    colours = {c.value(): c.symbol().color().name() for c in renderer.categories()}
+    assert colours["dispatched"] == STATUS_STYLE["dispatched"][1] and colours["resolved"] == STATUS_STYLE["resolved"][1]
+    assert sum(status_counts(layer).values()) == layer.featureCount()
+
+
+def _photo(tmp_path, name="bukti.jpg") -> Path:
+    photo = tmp_path / name
+    image = QImage(320, 240, QImage.Format_RGB32)
+    image.fill(QColor("#607d8b"))
+    assert image.save(str(photo), "JPG")
+    return photo
+
+
+def test_acknowledge_and_resolve_from_the_plugin(server, pupr, tmp_path):
+    # A citizen reports a road, the operator verifies and dispatches it: now it waits for PUPR.
+    citizen = ApiClient(server)
+    receipt = citizen._call(
+        "POST",
+        "api/reports/",
+        auth=False,
+        files={"photo": _photo(tmp_path, "lubang.jpg")},
+        form={"category": "jalan-rusak", "latitude": "-8.0506", "longitude": "111.7086"},
+    )
+    operator = ApiClient(server)
+    operator.obtain_token("operator", "trenggalek-demo")
+    report_id = receipt["id"]
+    operator.transition(report_id, "verify")
+    operator.transition(report_id, "dispatch", fields={"opd": "PUPR"})
+    assert report_id in {f["id"] for f in pupr.reports({"status": "dispatched"})}
+
+    pupr.transition(report_id, "acknowledge", fields={"expected_status": "dispatched"})
+    photo = _photo(tmp_path)
+    pupr.transition(report_id, "resolve", fields={"note": "Sudah ditambal dari QGIS"}, photo=photo)
+    events = pupr.events(report_id)
+    assert [e["transition"] for e in events[-2:]] == ["acknowledge", "resolve"]
+    assert events[-1]["actor"] == "opd-pupr" and events[-1]["note"] == "Sudah ditambal dari QGIS"
+    assert events[-1]["photo"]
+    assert pupr.report(report_id)["properties"]["status"] == "resolved"
+
+
+def test_a_refused_action_carries_the_servers_reason(pupr):
+    report_id = pupr.reports({"status": "in_progress"})[0]["id"]
+    with pytest.raises(ApiError) as caught:
+        pupr.transition(report_id, "resolve", fields={"note": ""})
+    assert caught.value.status == 400
+    assert "foto" in caught.value.message.lower() or "catatan" in caught.value.message.lower()
+    with pytest.raises(ApiError) as caught:
+        pupr.transition(report_id, "verify")
+    assert caught.value.status == 403
+
+
+def test_the_map_canvas_renders_a_kecamatan_and_its_reports(pupr, qgis_app, tmp_path):
+    boundary = kecamatan_layer(pupr.kecamatan(), only=TRENGGALEK)
+    reports = reports_layer(pupr.reports({"kecamatan": TRENGGALEK}))
+    settings = QgsMapSettings()
+    settings.setLayers([reports, boundary])
+    extent = QgsRectangle(boundary.extent())
+    extent.scale(1.05)
+    settings.setExtent(extent)
+    settings.setOutputSize(QSize(900, 900))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    target = Path(__file__).resolve().parents[2] / "var" / "qgis_canvas_trenggalek.png"
+    target.parent.mkdir(exist_ok=True)
+    image.save(str(target))
+    colours = {image.pixelColor(x, y).name() for x in range(0, 900, 3) for y in range(0, 900, 3)}
+    assert any(fill in colours for _label, fill in STATUS_STYLE.values())  # the report points, by status
+    assert "#0d47a1" in colours or len(colours) > 20  # the boundary line
+
+
+def test_the_dock_signs_in_and_loads_in_the_background(server, qgis_iface):
+    from lapor_trenggalek.ui.dock import ReportsDock
+
+    dock = ReportsDock(qgis_iface)
+    dock.server.setText(server)
+    dock.username.setText("opd-pupr")
+    dock.password.setText("trenggalek-demo")
+    dock._sign_in()
+    assert dock.client is not None and dock.password.text() == ""
+    dock.kecamatan.setCurrentIndex(dock.kecamatan.findData(TRENGGALEK))
+    dock._load()
+    deadline = time.time() + 60
+    while dock.load.isEnabled() is False and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+    assert "laporan" in dock.summary.text()
+    layers = [QgsProject.instance().mapLayer(i) for i in dock.layer_ids]
+    assert layers[1].featureCount() == _matched(dock.client, kecamatan=TRENGGALEK)
+    QgsProject.instance().removeAllMapLayers()
+    dock.deleteLater()
