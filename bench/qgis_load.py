@@ -30,7 +30,9 @@ features = client.reports({}, page_size=5000)
 fetched = time.perf_counter()
 layer = reports_layer(features)
 built = time.perf_counter()
-print(f"{layer.featureCount():,} reports: fetch {fetched - start:.2f} s ({-(-len(features) // 5000)} pages of 5,000), "
-      f"layer + style {built - fetched:.2f} s, total {built - start:.2f} s")
+print(
+    f"{layer.featureCount():,} reports: fetch {fetched - start:.2f} s ({-(-len(features) // 5000)} pages of 5,000), "
+    f"layer + style {built - fetched:.2f} s, total {built - start:.2f} s"
+)
 del layer
 app.exitQgis()
