@@ -10,4 +10,6 @@ urlpatterns = [
     path("lacak/<str:code>/jawab/", views.track_answer, name="track-answer"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="service-worker"),
+    path("qgis/plugins.xml", views.qgis_plugins_xml, name="qgis-plugins-xml"),
+    path("qgis/<str:name>", views.qgis_plugin_download, name="qgis-plugin-zip"),
 ]

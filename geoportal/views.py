@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from geoportal.maps import citizen_map, map_parts
 from geoportal.models import Category, Kecamatan, Report, Squad
+from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.selectors.reports import report_by_tracking_code
 from geoportal.tracking import tracking_code_display
@@ -127,6 +128,22 @@ def manifest(request):
         },
         content_type="application/manifest+json",
     )
+
+
+def qgis_plugins_xml(request):
+    """A QGIS plugin repository: add this URL in QGIS → Plugins → Manage and Install → Settings."""
+    info = plugin_info()
+    url = request.build_absolute_uri(reverse("qgis-plugin-zip", kwargs={"name": info.zip_name}))
+    return HttpResponse(plugins_xml(download_url=url), content_type="application/xml; charset=utf-8")
+
+
+def qgis_plugin_download(request, name: str):
+    info = plugin_info()
+    if name != info.zip_name:
+        raise Http404(_("There is no such plugin file here."))
+    response = HttpResponse(plugin_zip(info.version), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{info.zip_name}"'
+    return response
 
 
 def service_worker(request):

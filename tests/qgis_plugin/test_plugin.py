@@ -149,3 +149,33 @@ def test_the_dock_signs_in_and_loads_in_the_background(server, qgis_iface):
     assert layers[1].featureCount() == _matched(dock.client, kecamatan=TRENGGALEK)
     QgsProject.instance().removeAllMapLayers()
     dock.deleteLater()
+
+
+def test_the_zip_the_server_publishes_installs_and_loads(server, qgis_iface, tmp_path):
+    """What staff get from the server's plugin repository is a plugin QGIS can load."""
+    import importlib
+    import io
+    import sys
+    import urllib.request
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    xml = urllib.request.urlopen(f"{server}/qgis/plugins.xml", timeout=10).read()
+    url = ET.fromstring(xml).find("pyqgis_plugin").findtext("download_url")
+    archive = zipfile.ZipFile(io.BytesIO(urllib.request.urlopen(url, timeout=10).read()))
+    archive.extractall(tmp_path)
+    saved = {name: module for name, module in sys.modules.items() if name.startswith("lapor_trenggalek")}
+    for name in saved:
+        del sys.modules[name]
+    sys.path.insert(0, str(tmp_path))
+    try:
+        installed = importlib.import_module("lapor_trenggalek")
+        assert installed.__file__.startswith(str(tmp_path))
+        plugin = installed.classFactory(qgis_iface)
+        plugin.initGui()
+        plugin.unload()
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [n for n in sys.modules if n.startswith("lapor_trenggalek")]:
+            del sys.modules[name]
+        sys.modules.update(saved)
