@@ -22,4 +22,6 @@ echo "==> pytest: server, API, workflow, browser"
 .venv/bin/pytest "$@"
 echo "==> pytest: the QGIS plugin inside QGIS (offscreen), against a running server"
 bash scripts/venv-qgis.sh
-QT_QPA_PLATFORM=offscreen .venv-qgis/bin/pytest -c tests/qgis_plugin/pytest.ini tests/qgis_plugin
+# A throw-away QGIS profile: the tests never touch the settings or authentication database of a real user.
+QGIS_CUSTOM_CONFIG_PATH="$(mktemp -d)" QT_QPA_PLATFORM=offscreen \
+  .venv-qgis/bin/pytest -c tests/qgis_plugin/pytest.ini tests/qgis_plugin

@@ -179,3 +179,27 @@ def test_the_zip_the_server_publishes_installs_and_loads(server, qgis_iface, tmp
         for name in [n for n in sys.modules if n.startswith("lapor_trenggalek")]:
             del sys.modules[name]
         sys.modules.update(saved)
+
+
+def test_the_token_is_kept_in_the_qgis_authentication_database(server, qgis_iface):
+    from lapor_trenggalek.ui.dock import SETTINGS, ReportsDock
+    from qgis.core import QgsSettings
+
+    QgsApplication.authManager().setMasterPassword("lapor-test-master", True)
+    dock = ReportsDock(qgis_iface)
+    dock.server.setText(server)
+    dock.username.setText("opd-pupr")
+    dock.password.setText("trenggalek-demo")
+    dock._sign_in()
+    token = dock.client.token
+    authcfg = QgsSettings().value(SETTINGS + "authcfg", "")
+    assert authcfg and token not in authcfg
+    settings = QgsSettings()
+    assert all(token not in str(settings.value(key)) for key in settings.allKeys())  # never in plain settings
+    dock.deleteLater()
+
+    # The next time the dock opens, the officer is signed in without typing the password.
+    again = ReportsDock(qgis_iface)
+    assert again.client is not None and again.client.token == token
+    assert again.username.text() == "opd-pupr" and again.kecamatan.count() == 15
+    again.deleteLater()

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.api import ApiClient, ApiError
+from ..core.auth import AuthError, token_load, token_store
 from ..core.layers import STATUS_STYLE, kecamatan_layer, reports_layer, status_counts
 
 SETTINGS = "lapor_trenggalek/"
@@ -76,6 +77,22 @@ class ReportsDock(QDockWidget):
         layout.addStretch()
         self.setWidget(body)
         self._set_busy(False)
+        self._resume(settings.value(SETTINGS + "authcfg", ""))
+
+    def _resume(self, authcfg: str):
+        """Signed in before: take the token back from QGIS's authentication database."""
+        saved = token_load(authcfg)
+        if not saved:
+            return
+        server, username, token = saved
+        client = ApiClient(server, token)
+        try:
+            collection = client.kecamatan()
+        except ApiError:
+            return  # the server is away; the officer signs in again when it is back
+        self.server.setText(server)
+        self.username.setText(username)
+        self._signed_in(client, collection)
 
     # --- actions --------------------------------------------------------------------------------------
     def _sign_in(self):
@@ -87,11 +104,24 @@ class ReportsDock(QDockWidget):
             self._tell(error.message, Qgis.Warning)
             return
         self.password.clear()
-        self.client = client
-        self._kecamatan_geojson = collection
         settings = QgsSettings()
+        try:
+            authcfg = token_store(
+                server=self.server.text(),
+                username=self.username.text(),
+                token=client.token,
+                authcfg=settings.value(SETTINGS + "authcfg", "") or None,
+            )
+            settings.setValue(SETTINGS + "authcfg", authcfg)
+        except AuthError as error:
+            self._tell(f"{error} Anda tetap masuk untuk sesi ini.", Qgis.Info)
         settings.setValue(SETTINGS + "server", self.server.text())
         settings.setValue(SETTINGS + "username", self.username.text())
+        self._signed_in(client, collection)
+
+    def _signed_in(self, client: ApiClient, collection: dict):
+        self.client = client
+        self._kecamatan_geojson = collection
         self.kecamatan.clear()
         self.kecamatan.addItem("Semua kecamatan", "")
         for feature in sorted(collection["features"], key=lambda f: f["properties"]["nama"]):
