@@ -203,3 +203,14 @@ def test_the_token_is_kept_in_the_qgis_authentication_database(server, qgis_ifac
     assert again.client is not None and again.client.token == token
     assert again.username.text() == "opd-pupr" and again.kecamatan.count() == 15
     again.deleteLater()
+
+
+def test_the_timeline_and_photos_of_a_report_show_in_qgis(pupr, qgis_app):
+    from lapor_trenggalek.ui.timeline import TimelineDialog
+
+    report_id = pupr.reports({"status": "resolved"})[0]["id"]
+    dialog = TimelineDialog(pupr, report_id)
+    text = dialog.text.toPlainText()
+    assert "Diterima" in text and "Selesai ditangani" in text
+    assert dialog.windowTitle().startswith(f"Laporan #{report_id}")
+    dialog.deleteLater()

@@ -77,6 +77,14 @@ class ApiClient:
         files = {"photo": Path(photo)} if photo else None
         return self._call("POST", f"api/reports/{report_id}/transitions/{name}/", form=fields or {}, files=files)
 
+    def download(self, url: str) -> bytes:
+        """A photo or other file the server links to."""
+        request = QNetworkRequest(QUrl(url))
+        blocking = QgsBlockingNetworkRequest()
+        if blocking.get(request, forceRefresh=False) != QgsBlockingNetworkRequest.NoError:
+            raise ApiError(f"Berkas tidak dapat diunduh: {blocking.errorMessage()}")
+        return bytes(blocking.reply().content())
+
     # --- plumbing --------------------------------------------------------------------------------------
     def _call(self, method: str, path: str, *, form: dict | None = None, files: dict | None = None, auth: bool = True):
         url = path if path.startswith("http") else urljoin(self.base_url, path)

@@ -124,13 +124,19 @@ def kecamatan_layer(collection: dict, only: str | None = None, name: str = "Keca
     return layer
 
 
-def status_counts(layer: QgsVectorLayer) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    index = layer.fields().indexOf("status")
+def counts_by(layer: QgsVectorLayer, *fields: str) -> dict[tuple, int]:
+    """How many features per value (or combination of values) of these fields."""
+    indexes = [layer.fields().indexOf(name) for name in fields]
+    counts: dict[tuple, int] = {}
     for feature in layer.getFeatures():
-        status = feature.attributes()[index]
-        counts[status] = counts.get(status, 0) + 1
+        attributes = feature.attributes()
+        key = tuple(attributes[i] for i in indexes)
+        counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+def status_counts(layer: QgsVectorLayer) -> dict[str, int]:
+    return {key[0]: n for key, n in counts_by(layer, "status").items()}
 
 
 def _value(value):

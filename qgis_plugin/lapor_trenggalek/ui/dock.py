@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.api import ApiClient, ApiError
 from ..core.auth import AuthError, token_load, token_store
-from ..core.layers import STATUS_STYLE, kecamatan_layer, reports_layer, status_counts
+from ..core.layers import STATUS_STYLE, counts_by, kecamatan_layer, reports_layer, status_counts
 
 SETTINGS = "lapor_trenggalek/"
 
@@ -74,6 +74,9 @@ class ReportsDock(QDockWidget):
             button.clicked.connect(lambda _checked=False, name=name: self._act(name))
             actions.addWidget(button)
         layout.addLayout(actions)
+        self.timeline = QPushButton("Linimasa dan foto")
+        self.timeline.clicked.connect(self._show_timeline)
+        layout.addWidget(self.timeline)
         layout.addStretch()
         self.setWidget(body)
         self._set_busy(False)
@@ -162,8 +165,12 @@ class ReportsDock(QDockWidget):
         self.layer_ids = [boundary.id(), reports.id()]
         self.iface.mapCanvas().setExtent(boundary.extent())
         self.iface.mapCanvas().refresh()
-        counts = status_counts(reports)
-        lines = [f"{STATUS_STYLE.get(status, (status,))[0]}: {n}" for status, n in sorted(counts.items())]
+        lines = [
+            f"{STATUS_STYLE.get(status, (status,))[0]}: {n}" for status, n in sorted(status_counts(reports).items())
+        ]
+        if not task.filters.get("kecamatan"):
+            lines.append("")
+            lines += [f"{nama}: {n}" for (nama,), n in sorted(counts_by(reports, "kecamatan_nama").items())]
         self.summary.setText(f"{reports.featureCount()} laporan\n" + "\n".join(lines))
 
     def _failed(self, task):
@@ -196,6 +203,25 @@ class ReportsDock(QDockWidget):
             return
         self._tell(f"Laporan {report_id}: berhasil.", Qgis.Success)
         self._load()
+
+    def _selected(self):
+        layer = QgsProject.instance().mapLayer(self.layer_ids[-1]) if self.layer_ids else None
+        selected = layer.selectedFeatures() if layer else []
+        return selected[0] if len(selected) == 1 else None
+
+    def _show_timeline(self):
+        feature = self._selected()
+        if self.client is None or feature is None:
+            self._tell("Pilih tepat satu laporan di peta.", Qgis.Info)
+            return
+        from .timeline import TimelineDialog
+
+        try:
+            dialog = TimelineDialog(self.client, feature["id"], parent=self)
+        except ApiError as error:
+            self._tell(error.message, Qgis.Warning)
+            return
+        dialog.show()
 
     # --- helpers --------------------------------------------------------------------------------------
     def _tell(self, message: str, level):
