@@ -6,9 +6,12 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .i18n import install_translator
+
 
 class LaporPlugin:
     def __init__(self, iface):
+        install_translator()
         self.iface = iface
         self.action = None
         self.dock = None

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "qgis_plugin"))
+sys.path.insert(0, str(ROOT / "qgis_plugin"))  # the plugin package and translations.py
 DJANGO_PYTHON = ROOT / ".venv" / "bin" / "python"
 PASSWORD = "trenggalek-demo"
 
@@ -77,3 +77,13 @@ def pupr(server):
     client = ApiClient(server)
     client.obtain_token("opd-pupr", PASSWORD)
     return client
+
+
+@pytest.fixture(autouse=True)
+def indonesian_qgis(qgis_app):
+    """QGIS as Trenggalek's staff run it: in Bahasa Indonesia."""
+    from lapor_trenggalek.i18n import install_translator
+
+    install_translator("id")
+    yield
+    install_translator("en")

@@ -144,7 +144,7 @@ def test_the_dock_signs_in_and_loads_in_the_background(server, qgis_iface):
     while dock.load.isEnabled() is False and time.time() < deadline:
         QgsApplication.processEvents()
         time.sleep(0.05)
-    assert "laporan" in dock.summary.text()
+    assert "laporan" in dock.summary.text()  # in Indonesian, as QGIS runs here
     layers = [QgsProject.instance().mapLayer(i) for i in dock.layer_ids]
     assert layers[1].featureCount() == _matched(dock.client, kecamatan=TRENGGALEK)
     QgsProject.instance().removeAllMapLayers()

@@ -13,6 +13,8 @@ from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
+from ..i18n import tr
+
 
 class ApiError(Exception):
     """A refusal or failure, with a message a person can act on (the server's own words when it gave some)."""
@@ -58,7 +60,7 @@ class ApiClient:
         total = None
         while url:
             if is_cancelled and is_cancelled():
-                raise ApiError("Dibatalkan.")
+                raise ApiError(tr("Cancelled."))
             page = self._call("GET", url)
             total = page.get("numberMatched", total)
             features.extend(page["features"])
@@ -82,7 +84,7 @@ class ApiClient:
         request = QNetworkRequest(QUrl(url))
         blocking = QgsBlockingNetworkRequest()
         if blocking.get(request, forceRefresh=False) != QgsBlockingNetworkRequest.NoError:
-            raise ApiError(f"Berkas tidak dapat diunduh: {blocking.errorMessage()}")
+            raise ApiError(tr("The file could not be downloaded: {error}").format(error=blocking.errorMessage()))
         return bytes(blocking.reply().content())
 
     # --- plumbing --------------------------------------------------------------------------------------
@@ -105,8 +107,9 @@ class ApiClient:
         raw = bytes(reply.content())
         if status == 0 and error != QgsBlockingNetworkRequest.NoError:
             raise ApiError(
-                f"Server {self.base_url} tidak dapat dihubungi: {blocking.errorMessage()}. "
-                "Periksa alamat server dan koneksi internet.",
+                tr("The server {url} cannot be reached: {error}. Check the server address and the connection.").format(
+                    url=self.base_url, error=blocking.errorMessage()
+                ),
                 status,
             )
         try:
@@ -122,7 +125,7 @@ class ApiClient:
 
 def _message(payload, status: int) -> str:
     if status == 401 or (status == 403 and not payload):
-        return "Sesi berakhir atau belum masuk: masuk lagi di Pengaturan."
+        return tr("The session has ended or you are not signed in: sign in again.")
     if isinstance(payload, dict):
         if "detail" in payload:
             return str(payload["detail"])
@@ -134,7 +137,7 @@ def _message(payload, status: int) -> str:
         ]
         if parts:
             return "; ".join(parts)
-    return f"Server menjawab dengan kode {status}."
+    return tr("The server answered with code {status}.").format(status=status)
 
 
 def _multipart(form: dict, files: dict[str, Path]) -> tuple[str, bytes]:

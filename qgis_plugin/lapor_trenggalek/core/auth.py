@@ -3,6 +3,8 @@ project files or plain settings: settings keep only the id of the authentication
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
+from ..i18n import tr
+
 CONFIG_NAME = "Lapor Trenggalek"
 
 
@@ -14,7 +16,7 @@ def token_store(*, server: str, username: str, token: str, authcfg: str | None =
     """Save (or update) the token for this server and user; returns the configuration id to remember."""
     manager = QgsApplication.authManager()
     if not manager.setMasterPassword(True):
-        raise AuthError("Kata sandi induk QGIS diperlukan untuk menyimpan token dengan aman.")
+        raise AuthError(tr("The QGIS master password is needed to keep the token safely."))
     config = QgsAuthMethodConfig("Basic")
     if authcfg:
         manager.loadAuthenticationConfig(authcfg, config, True)
@@ -25,7 +27,7 @@ def token_store(*, server: str, username: str, token: str, authcfg: str | None =
     config.setConfig("password", token)
     ok = manager.updateAuthenticationConfig(config) if config.id() else manager.storeAuthenticationConfig(config)[0]
     if not ok:
-        raise AuthError("Token tidak dapat disimpan di basis data autentikasi QGIS.")
+        raise AuthError(tr("The token could not be saved in the QGIS authentication database."))
     return config.id()
 
 

@@ -20,6 +20,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
+from ..i18n import tr
+
 # (field, type) in the order the attribute table shows them
 REPORT_FIELDS = [
     ("id", QVariant.Int),
@@ -44,22 +46,22 @@ REPORT_FIELDS = [
 ]
 # Status → (label, fill): red waiting, yellow being handled, green resolved (as on the citizen map).
 STATUS_STYLE = {
-    "received": ("Diterima", "#9e9e9e"),
-    "verified": ("Terverifikasi", "#c62828"),
-    "dispatched": ("Diteruskan ke OPD", "#c62828"),
-    "returned": ("Dikembalikan OPD", "#6d4c41"),
-    "in_progress": ("Sedang ditangani", "#f9a825"),
-    "reopened": ("Dibuka kembali", "#ef6c00"),
-    "resolved": ("Selesai ditangani", "#2e7d32"),
-    "closed": ("Ditutup", "#1b5e20"),
-    "rejected": ("Ditolak", "#424242"),
-    "duplicate": ("Duplikat", "#757575"),
+    "received": ("Received", "#9e9e9e"),
+    "verified": ("Verified", "#c62828"),
+    "dispatched": ("Dispatched to OPD", "#c62828"),
+    "returned": ("Returned by OPD", "#6d4c41"),
+    "in_progress": ("In progress", "#f9a825"),
+    "reopened": ("Reopened", "#ef6c00"),
+    "resolved": ("Resolved", "#2e7d32"),
+    "closed": ("Closed", "#1b5e20"),
+    "rejected": ("Rejected", "#424242"),
+    "duplicate": ("Duplicate", "#757575"),
 }
 
 
-def reports_layer(features: list[dict], name: str = "Laporan") -> QgsVectorLayer:
+def reports_layer(features: list[dict], name: str | None = None) -> QgsVectorLayer:
     """A memory layer of report points (EPSG:4326) with the report's fields, styled by status."""
-    layer = QgsVectorLayer("Point?crs=EPSG:4326", name, "memory")
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", name or tr("Reports"), "memory")
     fields = QgsFields()
     for field_name, kind in REPORT_FIELDS:
         fields.append(QgsField(field_name, kind))
@@ -88,7 +90,7 @@ def style_by_status(layer: QgsVectorLayer) -> None:
         symbol.symbolLayer(0).setDataDefinedProperty(
             QgsSymbolLayer.PropertyStrokeColor, QgsProperty.fromExpression("coalesce(\"colour\", '#222222')")
         )
-        categories.append(QgsRendererCategory(status, symbol, label))
+        categories.append(QgsRendererCategory(status, symbol, tr(label)))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     settings = QgsPalLayerSettings()
     settings.fieldName = "category_name"

@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.api import ApiClient, ApiError
 from ..core.auth import AuthError, token_load, token_store
 from ..core.layers import STATUS_STYLE, counts_by, kecamatan_layer, reports_layer, status_counts
+from ..i18n import tr
 
 SETTINGS = "lapor_trenggalek/"
 
@@ -38,43 +39,47 @@ class ReportsDock(QDockWidget):
         self.username = QLineEdit(settings.value(SETTINGS + "username", ""))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
-        form.addRow("Server", self.server)
-        form.addRow("Pengguna", self.username)
-        form.addRow("Kata sandi", self.password)
-        self.sign_in = QPushButton("Masuk")
+        form.addRow(tr("Server"), self.server)
+        form.addRow(tr("Username"), self.username)
+        form.addRow(tr("Password"), self.password)
+        self.sign_in = QPushButton(tr("Sign in"))
         self.sign_in.clicked.connect(self._sign_in)
         form.addRow(self.sign_in)
         self.kecamatan = QComboBox()
         self.status = QComboBox()
-        self.status.addItem("Semua status", "")
+        self.status.addItem(tr("All statuses"), "")
         for code, (label, _fill) in STATUS_STYLE.items():
-            self.status.addItem(label, code)
+            self.status.addItem(tr(label), code)
         self.created_from = QLineEdit()
         self.created_from.setPlaceholderText("2026-10-01")
-        form.addRow("Kecamatan", self.kecamatan)
-        form.addRow("Status", self.status)
-        form.addRow("Sejak tanggal", self.created_from)
+        form.addRow(tr("Kecamatan"), self.kecamatan)
+        form.addRow(tr("Status"), self.status)
+        form.addRow(tr("Since (date)"), self.created_from)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.load = QPushButton("Muat laporan")
+        self.load = QPushButton(tr("Load reports"))
         self.load.clicked.connect(self._load)
-        self.cancel = QPushButton("Batal")
+        self.cancel = QPushButton(tr("Cancel"))
         self.cancel.clicked.connect(self._cancel)
         buttons.addWidget(self.load)
         buttons.addWidget(self.cancel)
         layout.addLayout(buttons)
         self.progress = QProgressBar()
         layout.addWidget(self.progress)
-        self.summary = QLabel("Belum masuk.")
+        self.summary = QLabel(tr("Not signed in."))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         actions = QHBoxLayout()
-        for name, label in (("acknowledge", "Terima"), ("resolve", "Selesaikan"), ("return_to_operator", "Kembalikan")):
+        for name, label in (
+            ("acknowledge", tr("Acknowledge")),
+            ("resolve", tr("Resolve")),
+            ("return_to_operator", tr("Return")),
+        ):
             button = QPushButton(label)
             button.clicked.connect(lambda _checked=False, name=name: self._act(name))
             actions.addWidget(button)
         layout.addLayout(actions)
-        self.timeline = QPushButton("Linimasa dan foto")
+        self.timeline = QPushButton(tr("Timeline and photos"))
         self.timeline.clicked.connect(self._show_timeline)
         layout.addWidget(self.timeline)
         layout.addStretch()
@@ -117,7 +122,7 @@ class ReportsDock(QDockWidget):
             )
             settings.setValue(SETTINGS + "authcfg", authcfg)
         except AuthError as error:
-            self._tell(f"{error} Anda tetap masuk untuk sesi ini.", Qgis.Info)
+            self._tell(tr("{error} You stay signed in for this session.").format(error=error), Qgis.Info)
         settings.setValue(SETTINGS + "server", self.server.text())
         settings.setValue(SETTINGS + "username", self.username.text())
         self._signed_in(client, collection)
@@ -126,14 +131,14 @@ class ReportsDock(QDockWidget):
         self.client = client
         self._kecamatan_geojson = collection
         self.kecamatan.clear()
-        self.kecamatan.addItem("Semua kecamatan", "")
+        self.kecamatan.addItem(tr("All kecamatan"), "")
         for feature in sorted(collection["features"], key=lambda f: f["properties"]["nama"]):
             self.kecamatan.addItem(feature["properties"]["nama"], feature["id"])
-        self.summary.setText(f"Masuk sebagai {self.username.text()}.")
+        self.summary.setText(tr("Signed in as {user}.").format(user=self.username.text()))
 
     def _load(self):
         if self.client is None:
-            self._tell("Masuk dulu dengan akun petugas Anda.", Qgis.Info)
+            self._tell(tr("Sign in first with your staff account."), Qgis.Info)
             return
         filters = {
             "kecamatan": self.kecamatan.currentData(),
@@ -166,33 +171,33 @@ class ReportsDock(QDockWidget):
         self.iface.mapCanvas().setExtent(boundary.extent())
         self.iface.mapCanvas().refresh()
         lines = [
-            f"{STATUS_STYLE.get(status, (status,))[0]}: {n}" for status, n in sorted(status_counts(reports).items())
+            f"{tr(STATUS_STYLE.get(status, (status,))[0])}: {n}" for status, n in sorted(status_counts(reports).items())
         ]
         if not task.filters.get("kecamatan"):
             lines.append("")
             lines += [f"{nama}: {n}" for (nama,), n in sorted(counts_by(reports, "kecamatan_nama").items())]
-        self.summary.setText(f"{reports.featureCount()} laporan\n" + "\n".join(lines))
+        self.summary.setText(tr("{n} reports").format(n=reports.featureCount()) + "\n" + "\n".join(lines))
 
     def _failed(self, task):
         self._set_busy(False)
-        self._tell(task.error or "Pemuatan dibatalkan.", Qgis.Warning)
+        self._tell(task.error or tr("Loading was cancelled."), Qgis.Warning)
 
     def _act(self, name: str):
         layer = QgsProject.instance().mapLayer(self.layer_ids[-1]) if self.layer_ids else None
         selected = layer.selectedFeatures() if layer else []
         if self.client is None or len(selected) != 1:
-            self._tell("Pilih tepat satu laporan di peta.", Qgis.Info)
+            self._tell(tr("Select exactly one report on the map."), Qgis.Info)
             return
         report_id = selected[0]["id"]
         fields, photo = {"expected_status": selected[0]["status"]}, None
         if name in ("resolve", "return_to_operator"):
-            note, ok = QInputDialog.getText(self, "Catatan", "Catatan untuk linimasa:")
+            note, ok = QInputDialog.getText(self, tr("Note"), tr("Note for the timeline:"))
             if not ok:
                 return
             fields["note"] = note
         if name == "resolve":
             photo, _filter = QFileDialog.getOpenFileName(
-                self, "Foto bukti", "", "Foto (*.jpg *.jpeg *.png *.webp *.heic)"
+                self, tr("Proof photo"), "", tr("Photos") + " (*.jpg *.jpeg *.png *.webp *.heic)"
             )
             if not photo:
                 return
@@ -201,7 +206,7 @@ class ReportsDock(QDockWidget):
         except ApiError as error:
             self._tell(error.message, Qgis.Warning)
             return
-        self._tell(f"Laporan {report_id}: berhasil.", Qgis.Success)
+        self._tell(tr("Report {id}: done.").format(id=report_id), Qgis.Success)
         self._load()
 
     def _selected(self):
@@ -212,7 +217,7 @@ class ReportsDock(QDockWidget):
     def _show_timeline(self):
         feature = self._selected()
         if self.client is None or feature is None:
-            self._tell("Pilih tepat satu laporan di peta.", Qgis.Info)
+            self._tell(tr("Select exactly one report on the map."), Qgis.Info)
             return
         from .timeline import TimelineDialog
 
@@ -240,7 +245,7 @@ class _LoadTask(QgsTask):
     """Pages through the reports in the background; the layer is built on the main thread when it is done."""
 
     def __init__(self, client: ApiClient, filters: dict):
-        super().__init__("Memuat laporan Lapor Trenggalek", QgsTask.CanCancel)
+        super().__init__(tr("Loading Lapor Trenggalek reports"), QgsTask.CanCancel)
         self.client = client
         self.filters = filters
         self.features: list[dict] = []

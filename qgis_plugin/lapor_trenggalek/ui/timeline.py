@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QDialog, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout
 
 from ..core.api import ApiClient, ApiError
+from ..i18n import tr
 
 
 class TimelineDialog(QDialog):
@@ -15,7 +16,7 @@ class TimelineDialog(QDialog):
         feature = client.report(report_id)
         events = client.events(report_id)
         props = feature["properties"]
-        self.setWindowTitle(f"Laporan #{report_id} · {props['category_name']}")
+        self.setWindowTitle(tr("Report #{id}").format(id=report_id) + f" · {props['category_name']}")
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
@@ -32,7 +33,7 @@ class TimelineDialog(QDialog):
                 label.setPixmap(pixmap.scaledToHeight(120, Qt.SmoothTransformation))
             except ApiError as error:
                 label.setText(error.message)
-            label.setToolTip("Foto bukti" if photo["kind"] == "proof" else "Foto warga")
+            label.setToolTip(tr("Proof photo") if photo["kind"] == "proof" else tr("Citizen's photo"))
             photos.addWidget(label)
         layout.addLayout(photos)
         self.text = QTextBrowser()
