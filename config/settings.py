@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_fsm",
     "geoportal",
     "workflow",
+    "reports_pdf",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint narrates every layout step at INFO; only its warnings matter.
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Mail: the embedded default writes each message to var/mail/; production sets EMAIL_BACKEND=smtp and EMAIL_*.
