@@ -49,6 +49,7 @@ class MonthlyFigures:
     kecamatan: list[AreaFigures]
     labels: list[AreaFigures]
     overdue: list[dict] = field(default_factory=list)
+    trend: list[dict] = field(default_factory=list)  # the last 12 months: received, resolved
 
     def as_dict(self) -> dict:
         """Plain data, stored with the PDF so a past month's figures can be shown again exactly."""
@@ -69,7 +70,19 @@ def monthly_figures(*, year: int, month: int, as_of: datetime | None = None) -> 
         kecamatan=kecamatan_performance(period=period, as_of=as_of),
         labels=category_performance(period=period, as_of=as_of),
         overdue=_overdue_at(as_of),
+        trend=_trend(year, month, as_of),
     )
+
+
+def _trend(year: int, month: int, as_of: datetime, months: int = 12) -> list[dict]:
+    rows = []
+    for back in range(months - 1, -1, -1):
+        y, m = year, month - back
+        while m < 1:
+            y, m = y - 1, m + 12
+        summary = _summary(Period.month(y, m), as_of)
+        rows.append({"label": f"{y:04d}-{m:02d}", "received": summary.received, "resolved": summary.resolved})
+    return rows
 
 
 _SUMMARY_SQL = """

@@ -1,19 +1,31 @@
 """HTML and PDF of the monthly report. One function returns both, so tests can read the HTML's figures."""
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from reports_pdf import charts as charts_module
 from reports_pdf.figures import MonthlyFigures
 from workflow.models import RejectReason
 
 
 def monthly_report_render(*, figures: MonthlyFigures) -> tuple[str, bytes]:
+    from workflow.selectors import Period
+
+    start, end = Period.month(figures.month.year, figures.month.month).bounds
+    charts = {
+        "share": charts_module.share_chart(figures.opds),
+        "trend": charts_module.trend_chart(figures.trend),
+        "choropleth": charts_module.choropleth(figures.kecamatan),
+        "points": charts_module.points_map(start=start, end=end),
+    }
     with translation.override("id"):
         html = render_to_string(
             "reports_pdf/monthly.html",
             {
                 "f": figures,
                 "ranked": [o for o in figures.opds if o.rank],
+                "charts": charts,
                 "reasons": [
                     (RejectReason(code).label if code in RejectReason.values else code, n)
                     for code, n in figures.summary.rejected_by_reason.items()
@@ -22,4 +34,5 @@ def monthly_report_render(*, figures: MonthlyFigures) -> tuple[str, bytes]:
         )
     from weasyprint import HTML  # heavy: imported where it is used
 
-    return html, HTML(string=html).write_pdf()
+    # A base URL lets the SVG charts resolve their internal #references (markers, clip paths).
+    return html, HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

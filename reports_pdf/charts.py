@@ -1,0 +1,171 @@
+"""The report's charts and maps as SVG (vector: sharp when printed), drawn with matplotlib and geopandas."""
+
+import base64
+import io
+from datetime import datetime
+
+from django.db import connection
+
+STATUS_COLOURS = {"waiting": "#c62828", "handled": "#f9a825", "resolved": "#2e7d32"}
+STATUS_GROUP = {
+    "verified": "waiting",
+    "dispatched": "waiting",
+    "returned": "waiting",
+    "received": "waiting",
+    "in_progress": "handled",
+    "reopened": "handled",
+    "resolved": "resolved",
+    "closed": "resolved",
+}
+UTM_49S = 32749  # metres, so that the scale bar is honest
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "none"})
+    return plt
+
+
+def _svg(fig) -> str:
+    """The figure as an SVG data URI: WeasyPrint draws it as vector graphics through <img>."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    _pyplot().close(fig)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def share_chart(opds) -> str:
+    """Share of reports resolved within target, per OPD (horizontal bars)."""
+    plt = _pyplot()
+    rows = [o for o in opds if o.resolution_share is not None]
+    fig, ax = plt.subplots(figsize=(6.6, 0.28 * max(len(rows), 3) + 0.6))
+    names = [o.code for o in rows][::-1]
+    shares = [100 * o.resolution_share for o in rows][::-1]
+    bars = ax.barh(names, shares, color=["#2e7d32" if s >= 80 else "#f9a825" if s >= 60 else "#c62828" for s in shares])
+    ax.bar_label(bars, labels=[f"{s:.0f}%" for s in shares], padding=2, fontsize=7)
+    ax.set_xlim(0, 110)
+    ax.set_xlabel("Selesai sesuai target (%)")
+    ax.spines[["top", "right"]].set_visible(False)
+    return _svg(fig)
+
+
+def trend_chart(trend: list[dict]) -> str:
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6.6, 2.2))
+    positions = list(range(len(trend)))
+    ax.plot(positions, [t["received"] for t in trend], marker="o", color="#0d47a1", label="Diterima")
+    ax.plot(positions, [t["resolved"] for t in trend], marker="o", color="#2e7d32", label="Selesai ditangani")
+    ax.set_xticks(positions, [t["label"] for t in trend])
+    ax.legend(frameon=False, loc="upper left")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(axis="x", labelrotation=45)
+    return _svg(fig)
+
+
+def _kecamatan_frame():
+    import geopandas as gpd
+    from shapely import wkb
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT kode, nama, ST_AsBinary(geom) FROM geoportal_kecamatan ORDER BY kode")
+        rows = cursor.fetchall()
+    return gpd.GeoDataFrame(
+        {"kode": [r[0] for r in rows], "nama": [r[1] for r in rows]},
+        geometry=[wkb.loads(bytes(r[2])) for r in rows],
+        crs=4326,
+    ).to_crs(UTM_49S)
+
+
+def _map_furniture(ax, frame) -> None:
+    """North arrow and a 10 km scale bar, placed from the map's own extent."""
+    xmin, ymin, xmax, ymax = frame.total_bounds
+    ax.annotate(
+        "U",
+        xy=(xmax - 0.04 * (xmax - xmin), ymax - 0.02 * (ymax - ymin)),
+        xytext=(xmax - 0.04 * (xmax - xmin), ymax - 0.12 * (ymax - ymin)),
+        arrowprops={"arrowstyle": "-|>", "color": "#1c2430", "lw": 1.2},
+        ha="center",
+        fontsize=9,
+        fontweight="bold",
+    )
+    x0, y0 = xmin + 0.03 * (xmax - xmin), ymin + 0.03 * (ymax - ymin)
+    from matplotlib.patches import Rectangle
+
+    for i in range(2):
+        ax.add_patch(
+            Rectangle(
+                (x0 + i * 5000, y0), 5000, 700, facecolor="#1c2430" if i == 0 else "white", edgecolor="#1c2430", lw=0.6
+            )
+        )
+    ax.text(x0, y0 + 1100, "0", fontsize=6.5, ha="center")
+    ax.text(x0 + 10000, y0 + 1100, "10 km", fontsize=6.5, ha="center")
+    ax.set_axis_off()
+
+
+def choropleth(kecamatan_rows) -> str:
+    """Reports received per kecamatan, with the follow-up rate written on each."""
+    plt = _pyplot()
+    frame = _kecamatan_frame()
+    by_name = {row.name: row for row in kecamatan_rows}
+    frame["received"] = [by_name[n].received if n in by_name else 0 for n in frame["nama"]]
+    fig, ax = plt.subplots(figsize=(6.4, 6.4))
+    frame.plot(
+        column="received",
+        cmap="Blues",
+        linewidth=0.6,
+        edgecolor="#0d47a1",
+        ax=ax,
+        legend=True,
+        legend_kwds={"label": "Laporan diterima", "shrink": 0.55},
+    )
+    for _index, row in frame.iterrows():
+        point = row.geometry.representative_point()
+        rate = by_name.get(row.nama).follow_up_rate if row.nama in by_name else None
+        text = f"{row.nama}\n{row.received}" + (f" · {rate * 100:.0f}%" if rate is not None else "")
+        ax.text(
+            point.x,
+            point.y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=6.2,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7},
+        )
+    _map_furniture(ax, frame)
+    return _svg(fig)
+
+
+def points_map(*, start: datetime, end: datetime) -> str:
+    """The month's public-state reports as points coloured by status, over the kecamatan."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    plt = _pyplot()
+    frame = _kecamatan_frame()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT ST_X(location), ST_Y(location), status FROM geoportal_report "
+            "WHERE created_at >= %s AND created_at < %s AND status NOT IN ('rejected', 'duplicate')",
+            [start, end],
+        )
+        rows = cursor.fetchall()
+    fig, ax = plt.subplots(figsize=(6.4, 6.4))
+    frame.plot(ax=ax, facecolor="#f4f6f8", edgecolor="#0d47a1", linewidth=0.5)
+    if rows:
+        points = gpd.GeoDataFrame(
+            {"group": [STATUS_GROUP.get(r[2], "waiting") for r in rows]},
+            geometry=[Point(r[0], r[1]) for r in rows],
+            crs=4326,
+        ).to_crs(UTM_49S)
+        labels = {"waiting": "Menunggu", "handled": "Sedang ditangani", "resolved": "Selesai"}
+        for group, colour in STATUS_COLOURS.items():
+            subset = points[points["group"] == group]
+            if len(subset):
+                subset.plot(ax=ax, color=colour, markersize=4, label=f"{labels[group]} ({len(subset)})")
+        ax.legend(loc="lower right", fontsize=7, frameon=False)
+    _map_furniture(ax, frame)
+    return _svg(fig)
