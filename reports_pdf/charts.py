@@ -33,7 +33,7 @@ def _pyplot():
 def _svg(fig) -> str:
     """The figure as an SVG data URI: WeasyPrint draws it as vector graphics through <img>."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None}, dpi=200)
     _pyplot().close(fig)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
 
@@ -165,7 +165,10 @@ def points_map(*, start: datetime, end: datetime) -> str:
         for group, colour in STATUS_COLOURS.items():
             subset = points[points["group"] == group]
             if len(subset):
-                subset.plot(ax=ax, color=colour, markersize=4, label=f"{labels[group]} ({len(subset)})")
+                # Points as a raster inside the vector map: 50,000 SVG circles would slow the PDF to minutes.
+                subset.plot(
+                    ax=ax, color=colour, markersize=4, label=f"{labels[group]} ({len(subset)})", rasterized=True
+                )
         ax.legend(loc="lower right", fontsize=7, frameon=False)
     _map_furniture(ax, frame)
     return _svg(fig)

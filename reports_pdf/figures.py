@@ -16,6 +16,7 @@ from workflow.selectors import (
     category_performance,
     kecamatan_performance,
     opd_performance,
+    squad_performance,
 )
 
 
@@ -48,6 +49,7 @@ class MonthlyFigures:
     opds: list[OpdFigures]
     kecamatan: list[AreaFigures]
     labels: list[AreaFigures]
+    squads: list[AreaFigures]
     overdue: list[dict] = field(default_factory=list)
     trend: list[dict] = field(default_factory=list)  # the last 12 months: received, resolved
 
@@ -69,6 +71,7 @@ def monthly_figures(*, year: int, month: int, as_of: datetime | None = None) -> 
         opds=opd_performance(period=period, as_of=as_of),
         kecamatan=kecamatan_performance(period=period, as_of=as_of),
         labels=category_performance(period=period, as_of=as_of),
+        squads=squad_performance(period=period, as_of=as_of),
         overdue=_overdue_at(as_of),
         trend=_trend(year, month, as_of),
     )

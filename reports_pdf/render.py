@@ -9,7 +9,10 @@ from reports_pdf.figures import MonthlyFigures
 from workflow.models import RejectReason
 
 
-def monthly_report_render(*, figures: MonthlyFigures) -> tuple[str, bytes]:
+def monthly_report_render(
+    *, figures: MonthlyFigures, opd_pages: bool = False, opd: str | None = None
+) -> tuple[str, bytes]:
+    """HTML and PDF; `opd_pages` adds one page per OPD, `opd` one page for that OPD only (for its head)."""
     from workflow.selectors import Period
 
     start, end = Period.month(figures.month.year, figures.month.month).bounds
@@ -26,6 +29,7 @@ def monthly_report_render(*, figures: MonthlyFigures) -> tuple[str, bytes]:
                 "f": figures,
                 "ranked": [o for o in figures.opds if o.rank],
                 "charts": charts,
+                "opd_pages": [o for o in figures.opds if (opd_pages and not opd) or o.code == opd],
                 "reasons": [
                     (RejectReason(code).label if code in RejectReason.values else code, n)
                     for code, n in figures.summary.rejected_by_reason.items()

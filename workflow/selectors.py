@@ -78,7 +78,7 @@ ORDER BY o.code
 # Per report received in the period, from its audit trail, grouped by kecamatan or label.
 _AREA_SQL = """
 WITH rep AS (
-  SELECT r.id, r.kecamatan_id, r.category_id, r.created_at,
+  SELECT r.id, r.kecamatan_id, r.category_id, c.squad_id, r.created_at,
          coalesce(bool_or(e.transition = 'reject'), false) AS rejected,
          coalesce(bool_or(e.transition = 'mark_duplicate'), false) AS duplicate,
          min(e.created_at) FILTER (WHERE e.transition IN ('verify', 'reject', 'mark_duplicate')) AS screened_at,
@@ -86,9 +86,10 @@ WITH rep AS (
          max(e.created_at) FILTER (WHERE e.transition = 'resolve') AS last_resolve,
          max(e.created_at) FILTER (WHERE e.transition = 'reopen') AS last_reopen
   FROM geoportal_report r
+  JOIN geoportal_category c ON c.id = r.category_id
   LEFT JOIN workflow_reportevent e ON e.report_id = r.id AND e.created_at <= %(as_of)s
   WHERE r.created_at >= %(start)s AND r.created_at < %(end)s AND r.created_at <= %(as_of)s
-  GROUP BY r.id
+  GROUP BY r.id, c.squad_id
 ), x AS (
   SELECT rep.*,
          last_resolve IS NOT NULL AND (last_reopen IS NULL OR last_resolve > last_reopen) AS resolved,
@@ -211,6 +212,10 @@ def kecamatan_performance(*, period: Period, as_of: datetime | None = None) -> l
 
 def category_performance(*, period: Period, as_of: datetime | None = None) -> list[AreaFigures]:
     return _area(period, as_of, table="geoportal_category", fk="category_id", key="code", label="name", order="code")
+
+
+def squad_performance(*, period: Period, as_of: datetime | None = None) -> list[AreaFigures]:
+    return _area(period, as_of, table="geoportal_squad", fk="squad_id", key="code", label="name", order="order")
 
 
 def _area(period: Period, as_of, **names) -> list[AreaFigures]:

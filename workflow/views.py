@@ -102,6 +102,7 @@ def desk_leadership(request):
             "period": period,
             "months": months,
             "chosen": f"{period.start:%Y-%m}",
+            "month_ended": (period.start.year, period.start.month) < (today.year, today.month),
             "opds": opds,
             "fastest": ranked[0] if ranked else None,
             "slowest": ranked[-1] if len(ranked) > 1 else None,
@@ -109,6 +110,25 @@ def desk_leadership(request):
             "labels": category_performance(period=period),
             "min_count": MIN_COUNT_FOR_RANKING,
         },
+    )
+
+
+@login_required
+def monthly_report_download(request, year: int, month: int):
+    """The stored monthly PDF of a past month (generated on first request)."""
+    from django.http import FileResponse
+
+    from reports_pdf.services import monthly_report_get
+
+    actor = _actor(request)
+    if actor.role not in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR):
+        raise PermissionDenied(_("The monthly report is for leadership."))
+    today = date.today()
+    if not (1 <= month <= 12) or (year, month) >= (today.year, today.month) or year < 2000:
+        raise Http404(_("A monthly report exists only for months that have ended."))
+    report = monthly_report_get(year=year, month=month, regenerate=request.GET.get("buat-ulang") == "1")
+    return FileResponse(
+        report.pdf.open("rb"), content_type="application/pdf", filename=f"laporan-kinerja-{year:04d}-{month:02d}.pdf"
     )
 
 

@@ -11,6 +11,8 @@ audit trail, so that the dashboards have something true to say. Demo reports car
 import math
 import random
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 
@@ -72,9 +74,21 @@ SAMPLE_TEXTS = {
 
 
 def demo_reports_seed(
-    *, count: int, months: int = 12, seed: int | None = None, progress: Callable[[int], None] = lambda n: None
+    *,
+    count: int,
+    months: int = 12,
+    seed: int | None = None,
+    month: date | None = None,
+    progress: Callable[[int], None] = lambda n: None,
 ) -> int:
-    """Insert `count` demo reports; returns how many were inserted. Calls progress(n) as batches land."""
+    """Insert `count` demo reports over the past `months` (or within one calendar `month`); returns how many
+    were inserted. Calls progress(n) as batches land."""
+    today = datetime.now(tz=ZoneInfo("Asia/Jakarta")).date()
+    if month:
+        last_day = min(today, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
+        days = (last_day - month).days + 1
+    else:
+        last_day, days = today, months * 30
     rng = random.Random(seed)
     desa = list(Desa.objects.select_related("kecamatan").only("id", "jenis", "kecamatan__nama"))
     categories = list(Category.objects.filter(active=True).values_list("id", "code"))
@@ -107,7 +121,7 @@ def demo_reports_seed(
         for desa_id, n in allocation.items():
             while n > 0:  # a lost tracking-code race (ON CONFLICT) is topped up on the next pass
                 added = _insert_points(
-                    cursor, desa_id=desa_id, n=n, labels=idx, months=months, seed=rng.randrange(1, 2**31)
+                    cursor, desa_id=desa_id, n=n, labels=idx, last_day=last_day, days=days, seed=rng.randrange(1, 2**31)
                 )
                 inserted += added
                 n -= added
@@ -131,7 +145,7 @@ def _allocate(count: int, weights: dict[int, float], rng: random.Random) -> dict
     return {key: n for key, n in allocation.items() if n}
 
 
-def _insert_points(cursor, *, desa_id: int, n: int, labels: int, months: int, seed: int) -> int:
+def _insert_points(cursor, *, desa_id: int, n: int, labels: int, last_day: date, days: int, seed: int) -> int:
     cursor.execute(
         """
         WITH pts AS (
@@ -141,8 +155,7 @@ def _insert_points(cursor, *, desa_id: int, n: int, labels: int, months: int, se
         ), drawn AS (
           SELECT g, desa_id, kecamatan_id,
                  1 + floor(random() * %(labels)s)::int AS label_idx,
-                 LEAST(now(), ((date_trunc('day', now() AT TIME ZONE 'Asia/Jakarta')
-                   - floor(random() * %(days)s) * interval '1 day'
+                 LEAST(now(), ((%(last_day)s::date - floor(random() * %(days)s)::int
                    + interval '6 hours' + random() * interval '15 hours') AT TIME ZONE 'Asia/Jakarta')) AS created,
                  random() AS r
           FROM pts
@@ -162,7 +175,8 @@ def _insert_points(cursor, *, desa_id: int, n: int, labels: int, months: int, se
             "seed": seed,
             "desa": desa_id,
             "labels": labels,
-            "days": months * 30,
+            "last_day": last_day,
+            "days": days,
             "located": Report.Located.INSIDE,
             "channel": Report.Channel.DEMO,
         },
