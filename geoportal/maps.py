@@ -2,6 +2,8 @@
 default_css point at static/vendor/). Reports are not baked into the page: a small script loads the visible
 area's public reports from /api/reports/ as the map moves, into a marker cluster."""
 
+import json
+
 import folium
 from branca.element import MacroElement
 from django.conf import settings
@@ -74,8 +76,6 @@ def citizen_map() -> folium.Map:
         smooth_factor=1,
     ).add_to(m)
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
-    import json
-
     m.add_child(LiveReports(json.dumps({"colours": STATUS_COLOURS})))
     return m
 

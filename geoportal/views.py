@@ -19,7 +19,8 @@ from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.selectors.reports import report_by_tracking_code
 from geoportal.tracking import tracking_code_display
-from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS, Actor, transitions_available
+from workflow.policies import Actor, transitions_available
+from workflow.selectors import report_public_timeline
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 from workflow.states import PUBLIC_STATUSES
 
@@ -172,11 +173,6 @@ def track(request, code: str):
 
 
 def _report_page(request, report: Report, *, code: str | None, answer: bool):
-    events = (
-        report.events.filter(transition__in=PUBLIC_TRANSITIONS)
-        .select_related("opd", "photo")
-        .order_by("created_at", "id")
-    )
     available = transitions_available(Actor.citizen(), report) if answer else []
     return render(
         request,
@@ -184,7 +180,7 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool):
         {
             "report": report,
             "code": code,
-            "steps": [{"event": e, "note": e.note if e.transition in PUBLIC_NOTES else ""} for e in events],
+            "steps": report_public_timeline(report=report),
             "photos": report.photos.filter(kind="report").order_by("position"),
             "video": getattr(report, "video", None),
             "can_close": "close" in available,

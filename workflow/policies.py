@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from geoportal.models import Report, Squad
-from workflow.models import ActorRole, RejectReason, Role, StaffProfile
+from workflow.models import ActorRole, Role, StaffProfile
 from workflow.states import ReportStatus
 
 
@@ -67,7 +67,6 @@ TRANSITIONS: dict[str, TransitionSpec] = {
     "reopen": TransitionSpec(gettext_lazy("Not fixed: reopen"), frozenset({ActorRole.CITIZEN}) | _DESK, ("note",)),
     "close": TransitionSpec(gettext_lazy("Confirm the fix"), frozenset({ActorRole.CITIZEN, ActorRole.SYSTEM})),
 }
-REJECT_REASONS = RejectReason
 # What a citizen sees of the timeline: the steps of their report, without staff names or internal notes
 # (a return to the operator is internal; its note stays with staff).
 PUBLIC_TRANSITIONS = frozenset(

@@ -300,3 +300,34 @@ def _with_display(qs):
     return qs.select_related("category__squad", "kecamatan", "desa", "opd").prefetch_related(
         Prefetch("photos", queryset=ReportPhoto.objects.filter(kind=ReportPhoto.Kind.REPORT).order_by("position"))
     )
+
+
+# --- the citizen's view of a report ---------------------------------------------------------------------
+
+
+@dataclass
+class PublicStep:
+    event: object  # workflow.models.ReportEvent
+    note: str
+
+
+def report_public_timeline(*, report) -> list[PublicStep]:
+    """What a citizen sees of a report's life (its page and the tracking API): the public steps, notes only where
+    they are meant for the citizen, never staff names."""
+    from django.utils.translation import gettext as _
+
+    from workflow.models import Role
+    from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS
+
+    events = (
+        report.events.filter(transition__in=PUBLIC_TRANSITIONS)
+        .select_related("opd", "photo")
+        .order_by("created_at", "id")
+    )
+    steps = []
+    for event in events:
+        note = event.note if event.transition in PUBLIC_NOTES else ""
+        if event.actor_role == Role.SYSTEM and event.transition == "close":
+            note = _("Closed automatically: no answer after the fix.")
+        steps.append(PublicStep(event=event, note=note))
+    return steps

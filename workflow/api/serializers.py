@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from workflow.models import ActorRole, RejectReason, ReportEvent
-from workflow.policies import PUBLIC_NOTES, TRANSITIONS
+from workflow.models import RejectReason, ReportEvent
+from workflow.policies import TRANSITIONS
 from workflow.states import ReportStatus
 
 
@@ -69,10 +69,8 @@ class PublicEventSerializer(EventSerializer):
     class Meta(EventSerializer.Meta):
         fields = ["action", "to_status", "to_status_label", "opd_name", "reason_label", "note", "photo", "created_at"]
 
-    def to_representation(self, event):
-        data = super().to_representation(event)
-        if event.transition not in PUBLIC_NOTES:
-            data["note"] = ""
-        if event.actor_role == ActorRole.SYSTEM and event.transition == "close":
-            data["note"] = str(_("Closed automatically: no answer after the fix."))
+    def to_representation(self, step):
+        """`step` is a workflow.selectors.PublicStep: the event and the note the citizen may read."""
+        data = super().to_representation(step.event)
+        data["note"] = str(step.note)
         return data

@@ -26,13 +26,13 @@ from workflow.api.serializers import (
     TransitionInputSerializer,
 )
 from workflow.policies import (
-    PUBLIC_TRANSITIONS,
     TRANSITIONS,
     Actor,
     audience_for,
     reports_visible_to,
     transitions_available,
 )
+from workflow.selectors import report_public_timeline
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 from workflow.states import ReportStatus
 
@@ -236,7 +236,6 @@ class TrackView(APIView):
     )
     def get(self, request: Request, code: str) -> Response:
         report = _tracked(code)
-        events = report.events.filter(transition__in=PUBLIC_TRANSITIONS).select_related("opd", "photo")
         citizen = Actor.citizen()
         available = transitions_available(citizen, report)
         return Response(
@@ -250,7 +249,7 @@ class TrackView(APIView):
                 "can_reopen": "reopen" in available,
                 "can_close": "close" in available,
                 "timeline": PublicEventSerializer(
-                    events.order_by("created_at", "id"), many=True, context={"request": request}
+                    report_public_timeline(report=report), many=True, context={"request": request}
                 ).data,
             }
         )
