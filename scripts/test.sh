@@ -22,6 +22,8 @@ echo "==> pytest: server, API, workflow, browser"
 .venv/bin/pytest "$@"
 echo "==> pytest: the QGIS plugin inside QGIS (offscreen), against a running server"
 bash scripts/venv-qgis.sh
-# A throw-away QGIS profile: the tests never touch the settings or authentication database of a real user.
+# A throw-away QGIS profile: the tests never touch the settings or authentication database of a real user
+# (pytest-qgis keeps its own profile in tests/qgis_plugin/.qgis-settings: started afresh every run).
+rm -rf tests/qgis_plugin/.qgis-settings
 QGIS_CUSTOM_CONFIG_PATH="$(mktemp -d)" QT_QPA_PLATFORM=offscreen \
   .venv-qgis/bin/pytest -c tests/qgis_plugin/pytest.ini tests/qgis_plugin
