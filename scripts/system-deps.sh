@@ -2,6 +2,8 @@
 # Installs the Debian 12 packages the project needs, only when some are missing.
 #   scripts/system-deps.sh runtime   PostGIS, GDAL, the Python venv module, WeasyPrint's libraries
 #   scripts/system-deps.sh test      the above plus what the test suites drive for real (Chromium, poppler)
+#   scripts/system-deps.sh bench     runtime plus the reference servers the benchmarks start (MapServer behind
+#                                    lighttpd, which spawns mapserv as FastCGI itself: bench/mapserver.py)
 set -euo pipefail
 
 runtime=(
@@ -12,9 +14,11 @@ runtime=(
   gettext ffmpeg make git
 )
 test_extra=(chromium poppler-utils python3-qgis qgis-providers)
+bench_extra=(cgi-mapserver mapserver-bin lighttpd)
 
 want=("${runtime[@]}")
 [ "${1:-runtime}" = test ] && want+=("${test_extra[@]}")
+[ "${1:-runtime}" = bench ] && want+=("${bench_extra[@]}")
 
 missing=()
 for pkg in "${want[@]}"; do
