@@ -218,5 +218,7 @@ VIDEO_MAX_SECONDS = int(os.environ.get("VIDEO_MAX_SECONDS", 60))
 # Public feature list: page size and its ceiling.
 REPORTS_PAGE_SIZE = 1000
 REPORTS_PAGE_SIZE_MAX = 5000
+# The citizen map shows up to this many reports as markers; above it, vector tiles with counts per area.
+MAP_FEATURE_LIMIT = int(os.environ.get("MAP_FEATURE_LIMIT", 2000))
 
 APP_NAME = _("Lapor Trenggalek")

@@ -1,6 +1,7 @@
 """The citizen map, built with folium and served entirely by this server (no CDN: folium's default_js and
 default_css point at static/vendor/). Reports are not baked into the page: a small script loads the visible
-area's public reports from /api/reports/ as the map moves, into a marker cluster."""
+area's public reports from /api/reports/ as the map moves, into a marker cluster; where the view holds more
+than MAP_FEATURE_LIMIT reports it draws the vector tiles of /tiles/reports/ instead (counts per area)."""
 
 import json
 
@@ -60,6 +61,7 @@ def citizen_map() -> folium.Map:
         ("jquery", static("vendor/jquery/jquery.min.js")),
         ("bootstrap", static("vendor/bootstrap/bootstrap.bundle.min.js")),
         ("markercluster", static("vendor/markercluster/leaflet.markercluster.js")),
+        ("vectorgrid", static("vendor/vectorgrid/Leaflet.VectorGrid.bundled.min.js")),
     ]
     m.default_css = [
         ("leaflet_css", static("vendor/leaflet/leaflet.css")),
@@ -76,7 +78,13 @@ def citizen_map() -> folium.Map:
         smooth_factor=1,
     ).add_to(m)
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
-    m.add_child(LiveReports(json.dumps({"colours": STATUS_COLOURS})))
+    config = {
+        "colours": STATUS_COLOURS,
+        # Above this many reports in view, the map draws vector tiles (counts per area) instead of markers.
+        "featureLimit": settings.MAP_FEATURE_LIMIT,
+        "tiles": "/tiles/reports/{z}/{x}/{y}.pbf",
+    }
+    m.add_child(LiveReports(json.dumps(config)))
     return m
 
 

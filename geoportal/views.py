@@ -41,7 +41,11 @@ def home(request):
             "i18n": {
                 "open": _("Open the report"),
                 "count": _("%s reports in this area"),
-                "more": _("The newest %s reports in this area; zoom in to see more."),
+                "dense": _(
+                    "More than %s reports in this area: circles show how many there are (bigger: more). "
+                    "Zoom in or tap a circle to see them one by one. The list shows the newest."
+                ),
+                "here": _("%s reports here"),
                 "loading": _("Loading reports…"),
                 "failed": _("The reports could not be loaded. Check the connection."),
             },

@@ -19,6 +19,7 @@ copy leaflet.markercluster/dist/leaflet.markercluster.js markercluster
 copy leaflet.markercluster/dist/leaflet.markercluster.js.map markercluster
 copy leaflet.markercluster/dist/MarkerCluster.css markercluster
 copy leaflet.markercluster/dist/MarkerCluster.Default.css markercluster
+copy leaflet.vectorgrid/dist/Leaflet.VectorGrid.bundled.min.js vectorgrid
 copy jquery/dist/jquery.min.js jquery
 copy bootstrap/dist/js/bootstrap.bundle.min.js bootstrap
 copy bootstrap/dist/js/bootstrap.bundle.min.js.map bootstrap

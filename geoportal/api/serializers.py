@@ -119,6 +119,12 @@ class ReportFilterSerializer(serializers.Serializer):
         )
 
 
+class TileFilterSerializer(ReportFilterSerializer):
+    """The filters a vector tile honours: the citizen map's (status, label, kecamatan, dates)."""
+
+    in_bbox = desa = limit = cursor = count = None  # a tile is its own area and has no pages
+
+
 class StaffReportFilterSerializer(ReportFilterSerializer):
     """The staff queue's filters: every status, confidential labels where the role allows, plus OPD and overdue."""
 

@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -25,10 +26,12 @@ from geoportal.api.serializers import (
     ReportFilterSerializer,
     ReportReceiptSerializer,
     ReportSubmitSerializer,
+    TileFilterSerializer,
 )
 from geoportal.models import Category, Report
 from geoportal.selectors.areas import desa_list_with_counts, kecamatan_list_with_counts
 from geoportal.selectors.reports import Audience, report_feature, report_features
+from geoportal.selectors.tiles import MAX_ZOOM, TileAddress, report_tile
 from geoportal.services.reports import Contact, Upload, report_create
 from geoportal.services.submissions import submission_record, submission_refusal, submission_sender
 from geoportal.tracking import tracking_code_display
@@ -77,6 +80,7 @@ FEATURE_COLLECTION_SCHEMA = {
 }
 _ERROR = OpenApiResponse(description=_("Invalid filter: the body names each wrong parameter and why."))
 GEO_RENDERERS = [GeoJSONRenderer, PassThroughJSONRenderer, BrowsableAPIRenderer]
+MVT_CONTENT_TYPE = "application/vnd.mapbox-vector-tile"
 
 
 class ReportListView(APIView):
@@ -232,3 +236,21 @@ class CategoryListView(ListAPIView):
 
     def get_queryset(self):
         return Category.objects.filter(active=True).select_related("squad", "default_opd")
+
+
+def report_tile_view(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
+    """GET /tiles/reports/{z}/{x}/{y}.pbf: public reports as a Mapbox Vector Tile (layer `reports`).
+
+    A plain Django view, not DRF: a map asks for dozens of tiles at once and each one is a single query."""
+    if not 0 <= z <= MAX_ZOOM:
+        return JsonResponse({"detail": _("No such tile: the zoom must lie in 0..%s.") % MAX_ZOOM}, status=400)
+    if not (x < 2**z and y < 2**z):
+        message = _("No such tile: at zoom %(z)s, x and y must lie in 0..%(max)s.") % {"z": z, "max": 2**z - 1}
+        return JsonResponse({"detail": message}, status=400)
+    params = TileFilterSerializer(data=request.GET)
+    if not params.is_valid():
+        return JsonResponse(params.errors, status=400)
+    tile = report_tile(tile=TileAddress(z, x, y), filters=params.filters())
+    response = HttpResponse(tile, content_type=MVT_CONTENT_TYPE)
+    response["Cache-Control"] = "public, max-age=60"  # the map refetches on every pan; a minute is fresh enough
+    return response

@@ -1,6 +1,7 @@
 from geoportal.models.areas import Desa, Kabupaten, Kecamatan
 from geoportal.models.reference import Category, Opd, Squad
 from geoportal.models.reports import Report, ReporterContact, ReportPhoto, ReportVideo, SubmissionThrottle
+from geoportal.models.tiles import ReportCell
 
 __all__ = [
     "Category",
@@ -9,6 +10,7 @@ __all__ = [
     "Kecamatan",
     "Opd",
     "Report",
+    "ReportCell",
     "ReportPhoto",
     "ReporterContact",
     "ReportVideo",

@@ -1,5 +1,8 @@
 /* The citizen map: loads the visible area's public reports from /api/reports/ into a marker cluster and an
-   accessible list, following the filters. The map object and its colours come from the folium page. */
+   accessible list, following the filters. Where the view holds more reports than one GeoJSON page
+   (config.featureLimit), it draws the vector tiles of /tiles/reports/ instead: circles sized by the number
+   of reports per area, and the reports themselves at street level. The map object and its colours come
+   from the folium page. */
 (function () {
   "use strict";
   var map = window.laporMap, config = window.laporConfig;
@@ -11,7 +14,8 @@
   if (!map.options.maxZoom) map.setMaxZoom(19);
   var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45});
   map.addLayer(cluster);
-  var LIMIT = 2000, pending = null, timer = null;
+  var LIMIT = config.featureLimit || 2000, pending = null, timer = null, tiles = null;
+  var PROGRESS = {waiting: config.colours.verified, handling: config.colours.in_progress, done: config.colours.resolved};
 
   function esc(text) {
     return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
@@ -30,33 +34,97 @@
       "<b>" + esc(p.category_name) + "</b><br>" + esc(p.status_label) + "<br>" + esc(p.desa_nama) + ", " +
       esc(p.kecamatan_nama) + "<br>" + when(p.created_at) + '<br><a href="/laporan/' + p.id + '/">' + esc(i18n.open) + "</a></div>";
   }
-  function query() {
+  function filters() {
     var params = new URLSearchParams();
     ["category", "status", "kecamatan", "created_from", "created_to"].forEach(function (name) {
       var value = form.elements[name].value;
       if (value) params.set(name, value);
     });
-    var b = map.getBounds();
+    return params;
+  }
+  function boxParam(b) {
     var box = [Math.max(b.getWest(), -180), Math.max(b.getSouth(), -90), Math.min(b.getEast(), 180), Math.min(b.getNorth(), 90)];
-    params.set("in_bbox", box.map(function (v) { return v.toFixed(5); }).join(","));
+    return box.map(function (v) { return v.toFixed(5); }).join(",");
+  }
+  function query() {
+    var params = filters();
+    params.set("in_bbox", boxParam(map.getBounds()));
     params.set("limit", LIMIT);
     return params;
   }
+  // Vector tiles: a cell holds a count and how many wait, are being handled and are done; a report its status.
+  function tileStyle(p) {
+    var fill;
+    if (p.kind === "cell") {
+      var w = p.waiting || 0, h = p.handling || 0, d = p.done || 0;
+      fill = form.elements.colour.value === "squad" ? p.colour : (w >= h && w >= d ? PROGRESS.waiting : h >= d ? PROGRESS.handling : PROGRESS.done);
+      return {radius: p.count === 1 ? 6 : Math.min(16, 5 + 1.3 * Math.log2(p.count)), fill: true, fillColor: fill, fillOpacity: 0.75, color: "#1c2430", weight: 1};
+    }
+    return {radius: 7, fill: true, fillColor: colour(p), fillOpacity: 0.9, color: "#1c2430", weight: 1};
+  }
+  function showTiles(on) {
+    if (!on) {
+      if (tiles) { map.removeLayer(tiles); tiles = null; }
+      return;
+    }
+    var url = config.tiles + "?" + filters().toString();
+    if (!tiles) {
+      tiles = L.vectorGrid.protobuf(url, {vectorTileLayerStyles: {reports: tileStyle}, interactive: false, maxNativeZoom: 22});
+      tiles.laporUrl = url;
+      map.addLayer(tiles);
+    } else if (tiles.laporUrl !== url) {
+      tiles.laporUrl = url;
+      tiles.setUrl(url);
+    }
+  }
+  // In tile mode a tap asks the API what lies under the finger: zoom in on a crowd, list a few reports.
+  function tapped(event) {
+    if (!tiles) return;
+    var p = map.latLngToContainerPoint(event.latlng), r = 16;
+    var box = L.latLngBounds(map.containerPointToLatLng([p.x - r, p.y + r]), map.containerPointToLatLng([p.x + r, p.y - r]));
+    var params = filters();
+    params.set("in_bbox", boxParam(box));
+    params.set("limit", 5);
+    params.set("count", "true");
+    fetch("/api/reports/?" + params.toString(), {headers: {Accept: "application/geo+json"}})
+      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (found) {
+        if (!found.numberMatched) return;
+        if (found.numberMatched > 5 && map.getZoom() < map.getMaxZoom() - 1) {
+          map.setView(event.latlng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+          return;
+        }
+        var html = found.features.length === 1 ? popup(found.features[0]) :
+          "<b>" + esc(i18n.here.replace("%s", found.numberMatched)) + "</b><ul>" + found.features.map(function (f) {
+            var q = f.properties;
+            return '<li><a href="/laporan/' + q.id + '/">' + esc(q.category_name) + "</a> · " + esc(q.status_label) + "</li>";
+          }).join("") + "</ul>";
+        L.popup().setLatLng(event.latlng).setContent(html).openOn(map);
+      })
+      .catch(function () { summary.textContent = i18n.failed; });
+  }
+  map.on("click", tapped);
   function show(collection) {
     cluster.clearLayers();
+    var dense = Boolean(collection.next);
+    showTiles(dense);
     var items = [];
     collection.features.forEach(function (f) {
       var c = f.geometry.coordinates, p = f.properties;
-      var marker = L.circleMarker([c[1], c[0]], {radius: 8, color: "#1c2430", weight: 1, fillColor: colour(p), fillOpacity: 0.9});
-      marker.bindPopup(popup(f));
-      marker.bindTooltip(p.category_name + " · " + p.status_label);
-      cluster.addLayer(marker);
+      if (!dense) {
+        var marker = L.circleMarker([c[1], c[0]], {radius: 8, color: "#1c2430", weight: 1, fillColor: colour(p), fillOpacity: 0.9});
+        marker.bindPopup(popup(f));
+        marker.bindTooltip(p.category_name + " · " + p.status_label);
+        cluster.addLayer(marker);
+      }
       items.push('<li data-report="' + p.id + '"><span class="dot" style="background:' + esc(colour(p)) + '"></span><a href="/laporan/' +
         p.id + '/">' + esc(p.category_name) + "</a> · " + esc(p.status_label) + " · " + esc(p.desa_nama) + ", " + esc(p.kecamatan_nama) +
         ' <span class="muted">' + when(p.created_at) + "</span></li>");
     });
     list.innerHTML = items.slice(0, 200).join("");
-    summary.textContent = collection.next ? i18n.more.replace("%s", collection.numberReturned) : i18n.count.replace("%s", collection.numberReturned);
+    summary.textContent = dense ? i18n.dense.replace("%s", LIMIT.toLocaleString(document.documentElement.lang || "id")) :
+      i18n.count.replace("%s", collection.numberReturned);
+    map.getContainer().dataset.mode = dense ? "tiles" : "markers";
   }
   function load() {
     if (pending) pending.abort();
@@ -70,6 +138,7 @@
   function soon() { clearTimeout(timer); timer = setTimeout(load, 250); }
   map.on("moveend", soon);
   form.addEventListener("change", function (event) {
+    if (event.target.name === "colour" && tiles) tiles.redraw();
     if (event.target.name === "kecamatan" && event.target.value && window.laporKecamatan) {
       window.laporKecamatan.eachLayer(function (layer) {
         if (layer.feature && layer.feature.properties.kode === event.target.value) map.fitBounds(layer.getBounds());

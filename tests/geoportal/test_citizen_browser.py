@@ -100,3 +100,38 @@ def test_a_report_made_offline_is_sent_once_when_the_connection_returns(
     phone.wait_for_timeout(1000)
     assert Report.objects.filter(description="Dikirim tanpa sinyal").count() == 1
     assert phone.foreign == []
+
+
+def test_a_crowded_map_draws_vector_tiles_and_a_tap_finds_the_reports(
+    committed_reference, phone, live_server, settings, tmp_path
+):
+    from tests.factories import ReportFactory
+
+    settings.MAP_FEATURE_LIMIT = 3  # a crowd, at test scale
+    reports = [ReportFactory() for _ in range(6)]
+    tiles = []
+    phone.on("response", lambda r: tiles.append(r.status) if ".pbf" in r.url else None)
+    phone.goto(live_server.url)
+    phone.wait_for_selector(".folium-map[data-mode=tiles]", timeout=15000)
+    phone.wait_for_function("document.querySelectorAll('.leaflet-tile-container canvas').length > 0")
+    assert tiles and set(tiles) == {200}
+    assert "Lebih dari 3 laporan" in phone.inner_text("#report-summary")
+    assert phone.locator("#report-list li").count() == 3  # the newest, as a text list
+    phone.screenshot(path=str(tmp_path / "tiles.png"))
+
+    # a tap on the crowd in Ngantru zooms in until the reports can be listed; a popup then links to them
+    point = reports[0].location
+    where = "(() => { const p = laporMap.latLngToContainerPoint([%s, %s]); return [p.x, p.y]; })()"
+    for _ in range(6):
+        xy = phone.evaluate(where % (point.y, point.x))
+        box = phone.locator(".folium-map").bounding_box()
+        zoom = phone.evaluate("laporMap.getZoom()")
+        phone.mouse.click(box["x"] + xy[0], box["y"] + xy[1])
+        phone.wait_for_timeout(800)
+        if phone.locator(".leaflet-popup-content").count():
+            break
+        assert phone.evaluate("laporMap.getZoom()") > zoom
+    popup = phone.inner_text(".leaflet-popup-content")
+    assert "6 laporan di sini" in popup or "Jalan rusak" in popup
+    assert not phone.errors, phone.errors
+    assert not phone.foreign, phone.foreign

@@ -1,0 +1,113 @@
+"""Feature serving: one bbox page of public reports as GeoJSON, ours against three references, side by side.
+
+    .venv/bin/python bench/features.py [--database-url URL] [--runs 15] [--limits 1000 5000]
+
+On the database given (default: DATABASE_URL or the project's), in one run, for the same bbox and page size:
+  floor     PostGIS alone writing the same GeoJSON text in one SQL statement (ST_AsGeoJSON, json_build_object,
+            string_agg), via psycopg2: the least any server on this table can spend
+  ours      GET /api/reports/?in_bbox=…&limit=N through gunicorn (2 sync workers) on loopback
+  naive     djangorestframework-gis's plain GeoFeatureModelSerializer over the same queryset, same gunicorn
+            (bench/urls.py), the way most GeoDjango projects serve GeoJSON
+  mapserver MapServer 8.0 (Debian) as FastCGI behind lighttpd, 2 processes (bench/mapserver.py): OGC API -
+            Features items (which also counts numberMatched) and WFS 2.0 GetFeature with GeoJSON output
+HTTP requests keep their connection open and ask for no compression. Prints median, min, max and p95 of --runs
+requests each, and the ratio to the floor. A benchmark: it never fails on a time.
+"""
+
+import argparse
+import contextlib
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._common import Http, database_url, django_setup, gunicorn_running, median, p95, timed  # noqa: E402
+
+BBOX = (111.60, -8.12, 111.80, -8.00)  # Trenggalek town and its surroundings: the busiest map view
+
+FLOOR_SQL = """
+SELECT '{"type": "FeatureCollection", "features": [' || coalesce(string_agg(f, ',' ORDER BY rn), '') || ']}'
+FROM (
+  SELECT row_number() OVER () AS rn, '{"type": "Feature", "id": ' || r.id || ', "geometry": '
+    || ST_AsGeoJSON(CASE WHEN c.public_precision_m > 0
+        THEN ST_SnapToGrid(r.location, c.public_precision_m / 111320.0) ELSE r.location END, 6)
+    || ', "properties": ' || json_build_object('id', r.id, 'status', r.status, 'category', c.code,
+      'category_name', c.name, 'squad', s.code, 'colour', s.colour, 'icon', c.icon, 'kecamatan', k.kode,
+      'kecamatan_nama', k.nama, 'desa', d.kode, 'desa_nama', d.nama, 'description', r.description,
+      'created_at', r.created_at)::text || '}' AS f
+  FROM (SELECT r.* FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
+        WHERE r.status = ANY(%s) AND NOT c.confidential AND r.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326)
+        ORDER BY r.created_at DESC, r.id DESC LIMIT %s) r
+  JOIN geoportal_category c ON c.id = r.category_id JOIN geoportal_squad s ON s.id = c.squad_id
+  JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id JOIN geoportal_desa d ON d.id = r.desa_id
+) page
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--limits", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--no-mapserver", action="store_true", help="skip MapServer (not installed)")
+    args = parser.parse_args()
+    url = args.database_url or database_url()
+    django_setup(url)
+    from django.db import connection
+
+    from bench.mapserver import mapserver_running
+    from geoportal.models import Report
+    from workflow.states import PUBLIC_STATUSES
+
+    total = Report.objects.count()
+    box = ",".join(map(str, BBOX))
+    print(f"\n== Feature serving: {total:,} reports in the table; bbox {box}; {args.runs} requests each", flush=True)
+    reference = contextlib.nullcontext() if args.no_mapserver else mapserver_running(url)
+    with gunicorn_running(url, settings="bench.settings") as base, reference as mapserver:
+        http, mapserver_http = Http(base), Http(mapserver.base_url.split("/mapserv")[0]) if mapserver else None
+        print(f"{'features':>8}  {'what':<44} {'median ms':>9} {'min':>7} {'max':>7} {'p95':>7} {'× floor':>7} KiB")
+        for limit in args.limits:
+
+            def floor(limit=limit):
+                with connection.cursor() as cursor:
+                    cursor.execute(FLOOR_SQL, [sorted(PUBLIC_STATUSES), *BBOX, limit])
+                    return cursor.fetchone()[0].encode()
+
+            def get(client, path):
+                def fetch():
+                    status, body = client.get(path)
+                    if status != 200:
+                        raise RuntimeError(f"{path} answered {status}: {body[:300]!r}")
+                    return body
+
+                return fetch
+
+            query = f"in_bbox={box}&limit={limit}"
+            candidates = [
+                ("floor: PostGIS alone (psycopg2)", floor),
+                ("ours: /api/reports/ (gunicorn)", get(http, f"/api/reports/?{query}")),
+                ("naive: drf-gis GeoFeatureModelSerializer", get(http, f"/bench/naive/reports/?{query}")),
+            ]
+            if mapserver:
+                for name, full in (
+                    ("MapServer 8 OGC API Features (+count)", mapserver.items_url(bbox=BBOX, limit=limit)),
+                    ("MapServer 8 WFS 2.0 GeoJSON", mapserver.wfs_url(bbox=BBOX, limit=limit)),
+                ):
+                    candidates.append((name, get(mapserver_http, full.split(str(mapserver.port), 1)[1])))
+            base_median = None
+            for name, fn in candidates:
+                body = fn()
+                returned = len(json.loads(body)["features"])
+                runs = args.runs if "naive" not in name else max(3, args.runs // 3)  # the naive way is slow
+                samples = timed(fn, runs, warmup=3)  # both gunicorn workers warm
+                base_median = base_median or median(samples)
+                print(
+                    f"{returned:>8}  {name:<44} {median(samples):>9.1f} {min(samples):>7.1f} {max(samples):>7.1f} "
+                    f"{p95(samples):>7.1f} {median(samples) / base_median:>7.2f} {len(body) / 1024:>6.0f}",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()

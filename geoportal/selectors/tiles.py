@@ -1,0 +1,143 @@
+"""Public reports as Mapbox Vector Tiles, written by PostGIS (ST_AsMVT).
+
+The citizen map switches to these tiles when the visible area holds more reports than a GeoJSON page can
+carry. Up to zoom CELL_MAX_ZOOM a tile shows cells (32 px squares): one point per cell at its reports' centre
+of mass, with how many wait, are being handled and are done, read from the cell pyramid that PostgreSQL keeps
+up to date (geoportal.models.tiles), so its cost does not grow with the number of reports. From
+CELL_MAX_ZOOM + 1 on, a tile holds the reports themselves. With a date filter the cells are counted from the
+reports on the fly (the pyramid has no dates): correct, but slower over big areas.
+
+Visibility is the feature list's (selectors.reports._where with the public audience): public statuses, no
+confidential label, sensitive labels rounded to their grid. Layer name: `reports`.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from geoportal.models.tiles import CELL_MAX_ZOOM, CELL_MIN_ZOOM, CELLS_PER_TILE
+from geoportal.selectors.reports import Audience, ReportFilters, _where
+
+MAX_ZOOM = 22
+LAYER = "reports"
+EXTENT = 4096
+BUFFER = 64  # px of the 4096 extent: points near an edge are drawn whole in both tiles
+WORLD = 40075016.68557849  # Web Mercator's width in metres
+HALF = WORLD / 2
+# How the map groups the public statuses (red, yellow, green: like Qlue).
+PROGRESS = {
+    "waiting": ("verified", "dispatched", "returned"),
+    "handling": ("in_progress", "reopened"),
+    "done": ("resolved", "closed"),
+}
+
+
+@dataclass(frozen=True)
+class TileAddress:
+    z: int
+    x: int
+    y: int
+
+    def __post_init__(self):
+        if not 0 <= self.z <= MAX_ZOOM:
+            raise ValueError(f"zoom must lie in 0..{MAX_ZOOM}")
+        if not (0 <= self.x < 2**self.z and 0 <= self.y < 2**self.z):
+            raise ValueError(f"at zoom {self.z}, x and y must lie in 0..{2**self.z - 1}")
+
+
+def _public_point(alias: str = "r") -> str:
+    """The report's point as the public may see it, in EPSG:3857 (same rounding as the feature list)."""
+    return (
+        f"ST_Transform(CASE WHEN c.public_precision_m > 0 THEN ST_SnapToGrid({alias}.location, "
+        f"c.public_precision_m / 111320.0) ELSE {alias}.location END, 3857)"
+    )
+
+
+_PROGRESS_SQL = ", ".join(
+    f"(sum(n) FILTER (WHERE status IN ({', '.join(repr(s) for s in statuses)})))::int AS {name}"
+    for name, statuses in PROGRESS.items()
+)
+
+# From rows (cx, cy, squad_id, status, n, sx, sy) of a CTE `parts` to one MVT point per cell, in one
+# aggregation: its count, its progress, its centre of mass, and the colour of the squad of its largest part.
+_CELLS_TAIL = f"""
+, cells AS (
+  SELECT cx, cy, sum(n)::int AS n, sum(sx) / sum(n) AS x, sum(sy) / sum(n) AS y, {_PROGRESS_SQL},
+         (array_agg(squad_id ORDER BY n DESC))[1] AS squad_id
+  FROM parts GROUP BY cx, cy HAVING sum(n) > 0
+)
+SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
+  SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(cells.x, cells.y), 3857), ST_TileEnvelope(%(z)s, %(x)s, %(y)s),
+                      {EXTENT}, {BUFFER}, true) AS geom,
+         'cell' AS kind, cells.n AS count, cells.waiting, cells.handling, cells.done, s.colour
+  FROM cells JOIN geoportal_squad s ON s.id = cells.squad_id
+) t WHERE geom IS NOT NULL
+"""
+
+
+def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[str, dict]:
+    """The one SQL statement that writes this tile, and its parameters (the benchmark times it bare)."""
+    where, where_params = _where(filters, Audience.public())
+    # _where's placeholders are positional; number them into named ones so the whole statement is one style.
+    names = [f"w{i}" for i in range(len(where_params))]
+    where = where.replace("%s", "{}").format(*(f"%({name})s" for name in names))
+    params: dict = {"z": tile.z, "x": tile.x, "y": tile.y, **dict(zip(names, where_params, strict=True))}
+    # Sensitive labels' points are rounded to their grid, so a report up to half a grid step outside the
+    # tile can be drawn inside it: the index search looks that much wider, and ST_AsMVTGeom clips the rest.
+    envelope = (
+        f"ST_Expand(ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), 4326), "
+        "(SELECT coalesce(max(public_precision_m), 0) FROM geoportal_category) / 2 / 111320.0)"
+    )
+    dated = bool(filters.created_from or filters.created_to)
+    if tile.z > CELL_MAX_ZOOM:
+        sql = f"""
+            SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
+              SELECT ST_AsMVTGeom({_public_point()}, ST_TileEnvelope(%(z)s, %(x)s, %(y)s), {EXTENT}, {BUFFER}, true)
+                       AS geom,
+                     'report' AS kind, r.id, r.status, s.colour
+              FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
+              JOIN geoportal_squad s ON s.id = c.squad_id
+              WHERE {where} AND r.location && {envelope}
+            ) t WHERE geom IS NOT NULL"""
+        return sql, params
+    if dated:
+        # No dates in the pyramid: count this tile's reports into cells on the fly.
+        params["size"] = WORLD / (CELLS_PER_TILE * 2**tile.z)
+        sql = f"""
+            WITH pts AS (
+              SELECT {_public_point()} AS p, r.status, c.squad_id
+              FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
+              WHERE {where} AND r.location && {envelope}
+            ), parts AS (
+              SELECT floor((ST_X(p) + {HALF}) / %(size)s)::int AS cx, floor(({HALF} - ST_Y(p)) / %(size)s)::int AS cy,
+                     squad_id, status, count(*) AS n, sum(ST_X(p)) AS sx, sum(ST_Y(p)) AS sy
+              FROM pts GROUP BY 1, 2, 3, 4
+            ) {_CELLS_TAIL}"""
+        return sql, params
+    # The pyramid: below its lowest zoom, merge its cells 2^shift by 2^shift.
+    level = max(tile.z, CELL_MIN_ZOOM)
+    shift = level - tile.z
+    span = CELLS_PER_TILE << shift
+    params.update(level=level, shift=shift, x0=tile.x * span, x1=(tile.x + 1) * span - 1)
+    params.update(y0=tile.y * span, y1=(tile.y + 1) * span - 1)
+    # The cells carry status, label and kecamatan; the feature list's conditions on r and c apply to them
+    # as they are (only the spatial and date ones would not, and those are not used here).
+    cell_where = where.replace("r.status", "g.status").replace("r.kecamatan_id", "g.kecamatan_id")
+    if "r." in cell_where:
+        raise ValueError("this filter is not available on the cell pyramid")
+    sql = f"""
+        WITH parts AS (
+          SELECT g.cx >> %(shift)s AS cx, g.cy >> %(shift)s AS cy, c.squad_id, g.status, g.n, g.sx, g.sy
+          FROM geoportal_reportcell g JOIN geoportal_category c ON c.id = g.category_id
+          WHERE g.z = %(level)s AND g.cy BETWEEN %(y0)s AND %(y1)s AND g.cx BETWEEN %(x0)s AND %(x1)s
+            AND {cell_where}
+        ) {_CELLS_TAIL}"""
+    return sql, params
+
+
+def report_tile(*, tile: TileAddress, filters: ReportFilters | None = None) -> bytes:
+    """The tile's MVT bytes (empty when nothing public lies there)."""
+    sql, params = report_tile_sql(tile=tile, filters=filters or ReportFilters())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return bytes(cursor.fetchone()[0] or b"")
