@@ -1,5 +1,5 @@
 # The single entry point for people and for CI (.ci/run calls `make test`).
-.PHONY: run stop test db plugin-zip
+.PHONY: run stop test db plugin-zip bench
 
 run:  ## set everything up and serve the demo on http://127.0.0.1:$(PORT)
 	@bash scripts/run.sh
@@ -12,6 +12,9 @@ db:  ## start only the project's PostGIS cluster
 
 test:  ## every test suite, on real PostGIS
 	@bash scripts/test.sh
+
+bench:  ## every benchmark at 100,000 and 1,000,000 reports (~40 min; figures, never a failure on a time)
+	@bash scripts/bench.sh $(ARGS)
 
 plugin-zip:  ## the QGIS plugin as a zip for "Install from ZIP" (dist/)
 	@bash scripts/venv.sh && .venv/bin/python manage.py plugin_zip --output dist

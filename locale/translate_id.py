@@ -12,6 +12,16 @@ from pathlib import Path
 import polib
 
 T = {
+    "No such tile: the zoom must lie in 0..%s.": "Tidak ada ubin ini: zoom harus di antara 0..%s.",
+    "No such tile: at zoom %(z)s, x and y must lie in 0..%(max)s.": (
+        "Tidak ada ubin ini: pada zoom %(z)s, x dan y harus di antara 0..%(max)s."
+    ),
+    "More than %s reports in this area: circles show how many there are (bigger: more). Zoom in or tap a circle "
+    "to see them one by one. The list shows the newest.": (
+        "Lebih dari %s laporan di area ini: lingkaran menunjukkan banyaknya (makin besar, makin banyak). "
+        "Perbesar peta atau ketuk lingkaran untuk melihatnya satu per satu. Daftar menampilkan yang terbaru."
+    ),
+    "%s reports here": "%s laporan di sini",
     "Unknown status: %(wrong)s. Use: %(allowed)s.": "Status tidak dikenal: %(wrong)s. Gunakan: %(allowed)s.",
     "one or more statuses, comma-separated: %s": "satu atau beberapa status, dipisah koma: %s",
     "only reports held by this OPD (code)": "hanya laporan yang dipegang OPD ini (kode)",

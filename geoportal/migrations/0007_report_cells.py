@@ -78,24 +78,17 @@ CREATE TRIGGER report_cells_label AFTER UPDATE OF confidential, public_precision
                      OR OLD.public_precision_m IS DISTINCT FROM NEW.public_precision_m)
   EXECUTE FUNCTION lapor_report_cells_label_changed();
 
-CREATE FUNCTION lapor_report_cells_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  TRUNCATE geoportal_reportcell;
-  RETURN NULL;
-END $fn$;
-CREATE TRIGGER report_cells_truncate AFTER TRUNCATE ON geoportal_report
-  FOR EACH STATEMENT EXECUTE FUNCTION lapor_report_cells_truncate();
+-- No TRUNCATE trigger: TRUNCATE empties the cells with the reports (Django's flush lists both tables);
+-- after truncating geoportal_report by hand, run SELECT lapor_report_cells_rebuild(NULL).
 
 SELECT lapor_report_cells_rebuild(NULL);
 """
 
 REVERSE = """
-DROP TRIGGER report_cells_truncate ON geoportal_report;
 DROP TRIGGER report_cells_label ON geoportal_category;
 DROP TRIGGER report_cells_delete ON geoportal_report;
 DROP TRIGGER report_cells_update ON geoportal_report;
 DROP TRIGGER report_cells_insert ON geoportal_report;
-DROP FUNCTION lapor_report_cells_truncate();
 DROP FUNCTION lapor_report_cells_label_changed();
 DROP FUNCTION lapor_report_cells_rebuild(bigint);
 DROP FUNCTION lapor_report_cells_follow();

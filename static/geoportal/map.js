@@ -69,7 +69,7 @@
     }
     var url = config.tiles + "?" + filters().toString();
     if (!tiles) {
-      tiles = L.vectorGrid.protobuf(url, {vectorTileLayerStyles: {reports: tileStyle}, interactive: false, maxNativeZoom: 22});
+      tiles = L.vectorGrid.protobuf(url, {vectorTileLayerStyles: {reports: tileStyle}, interactive: false, maxNativeZoom: 22, rendererFactory: L.canvas.tile});
       tiles.laporUrl = url;
       map.addLayer(tiles);
     } else if (tiles.laporUrl !== url) {
