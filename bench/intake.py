@@ -68,7 +68,12 @@ def main() -> int:
     parser.add_argument("--floor-runs", type=int, default=20, help="runs of the Pillow floor (median)")
     parser.add_argument("--database-url", help="bench database (recreated and dropped!); default: the cluster's")
     parser.add_argument("--keep-database", action="store_true", help="leave the bench database in place")
+    parser.add_argument(
+        "--existing-database", metavar="URL", help="measure on this prepared database as it is (make bench's)"
+    )
     args = parser.parse_args()
+    if args.existing_database:
+        args.database_url, args.keep_database = args.existing_database, True
 
     url = args.database_url or _bench_url((ROOT / "var" / "database_url").read_text().strip())
     name = urlsplit(url).path.lstrip("/")
@@ -79,7 +84,8 @@ def main() -> int:
     server = None
     ok = False
     try:
-        _prepare_database(url, env, args.reports)
+        if not args.existing_database:
+            _prepare_database(url, env, args.reports)
         photo = photo_make()
         (workdir / "photo.jpg").write_bytes(photo)
         print(f"photo: {WIDTH}×{HEIGHT} JPEG, {len(photo) / 1e6:.2f} MB, EXIF with GPS and a serial number", flush=True)
