@@ -117,7 +117,9 @@ def main() -> None:
             out.run([PYTHON, "bench/features.py", "--runs", str(args.runs)], env, label="features")
         if "tiles" not in args.skip:
             out.run([PYTHON, "bench/tiles.py"], env, label="tiles")
-        if "dashboard" not in args.skip:
+        if "dashboard" not in args.skip and not (ROOT / "bench" / "dashboard.py").exists():
+            out.line("-- dashboard statistics: bench/dashboard.py is not there yet (issue 7), skipped")
+        elif "dashboard" not in args.skip:
             out.run([PYTHON, "bench/dashboard.py", "--database-url", url], env, label="dashboard")
         if "intake" not in args.skip:
             out.run([PYTHON, "bench/intake.py", "--existing-database", url], env, label="intake")
