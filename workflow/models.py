@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from geoportal.models import Opd, Report, ReportPhoto
+from geoportal.models import Category, Kecamatan, Opd, Report, ReportPhoto
 from workflow.states import ReportStatus
 
 
@@ -101,3 +101,92 @@ class Holiday(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+# --- facts derived from the audit trail ----------------------------------------------------------------
+# PostgreSQL keeps these rows in step with workflow_reportevent (statement-level triggers, migration 0005):
+# each is what lapor_episodes() / lapor_outcomes() derive from a report's whole audit trail, so the dashboard
+# reads pre-derived rows instead of re-deriving a year of history per request. Never written from Python.
+# No database foreign keys nor their indexes: the rows are a cache of the audit trail, and checks would slow
+# bulk imports.
+_DERIVED = {"on_delete": models.DO_NOTHING, "db_constraint": False, "db_index": False, "related_name": "+"}
+
+
+_EPISODE_FIGURES = [
+    "report",
+    "category",
+    "t_resp",
+    "t_res",
+    "t_reopen",
+    "returned",
+    "reopened",
+    "resp_days",
+    "res_days",
+    "last_event_at",
+]
+
+
+class Episode(models.Model):
+    """One OPD's turn with a report: from a dispatch to it until the next dispatch (workflow.selectors)."""
+
+    pk = models.CompositePrimaryKey("report_id", "t0", "opd_id")
+    report = models.ForeignKey(Report, **_DERIVED)
+    opd = models.ForeignKey(Opd, **_DERIVED)
+    category = models.ForeignKey(Category, **_DERIVED)
+    t0 = models.DateTimeField()  # dispatched to this OPD
+    t_next = models.DateTimeField(null=True)  # dispatched again (after the OPD returned it)
+    t_resp = models.DateTimeField(null=True)  # the OPD's first acknowledge or resolve
+    t_res = models.DateTimeField(null=True)  # its last resolve
+    t_reopen = models.DateTimeField(null=True)  # the citizen's last reopen
+    returned = models.BooleanField()
+    reopened = models.BooleanField()
+    resp_days = models.FloatField(null=True)  # working days to the first response
+    res_days = models.FloatField(null=True)  # working days to the resolution, unless reopened after it
+    # The report's last dispatch, response, resolve, reopen or return: its episodes as of any later moment are these.
+    last_event_at = models.DateTimeField()
+
+    class Meta:
+        # The dashboard reads one OPD's episodes of a period from this index alone (an index-only range scan).
+        indexes = [
+            models.Index(
+                fields=["opd", "t0"],
+                include=_EPISODE_FIGURES,
+                name="episode_opd_t0_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → OPD {self.opd_id} at {self.t0:%Y-%m-%d %H:%M}"
+
+
+_OUTCOME_FIGURES = ["rejected", "duplicate", "last_dispatch", "resolved", "verif_days", "res_days"]
+
+
+class ReportOutcome(models.Model):
+    """What happened to one report, for the per-kecamatan, per-label and per-squad figures."""
+
+    report = models.OneToOneField(Report, primary_key=True, **_DERIVED)
+    kecamatan = models.ForeignKey(Kecamatan, **_DERIVED)
+    category = models.ForeignKey(Category, **_DERIVED)
+    created_at = models.DateTimeField()  # the report's
+    rejected = models.BooleanField()
+    duplicate = models.BooleanField()
+    screened_at = models.DateTimeField(null=True)  # first verify, reject or mark_duplicate
+    last_dispatch = models.DateTimeField(null=True)
+    last_resolve = models.DateTimeField(null=True)
+    last_reopen = models.DateTimeField(null=True)
+    # The report's last screening, dispatch, resolve or reopen: its outcome as of any later moment is this one.
+    last_event_at = models.DateTimeField(null=True)
+    resolved = models.BooleanField()  # resolved, and not reopened since
+    verif_days = models.FloatField(null=True)
+    res_days = models.FloatField(null=True)  # last dispatch → last resolve, when resolved
+
+    class Meta:
+        # The dashboard reads one kecamatan's or label's reports of a period from one of these alone.
+        indexes = [
+            models.Index(fields=["kecamatan", "created_at"], include=_OUTCOME_FIGURES, name="outcome_kecamatan_idx"),
+            models.Index(fields=["category", "created_at"], include=_OUTCOME_FIGURES, name="outcome_category_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"outcome of {self.report_id}"

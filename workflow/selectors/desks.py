@@ -1,0 +1,108 @@
+"""What the desks work from: their queues, duplicate candidates, and the citizen's view of a report."""
+
+from dataclasses import dataclass
+
+
+def queue_screening(*, actor):
+    """Received reports to screen, oldest first (the operator's desk; the covert squad's for its labels)."""
+    from geoportal.models import Report
+    from workflow.policies import reports_visible_to
+    from workflow.states import ReportStatus
+
+    qs = reports_visible_to(actor, Report.objects.filter(status__in=[ReportStatus.RECEIVED, ReportStatus.VERIFIED]))
+    if actor.role == "opd_officer":  # the covert squad screens only its confidential labels
+        qs = qs.filter(category__confidential=True)
+    return _with_display(qs).order_by("created_at", "id")
+
+
+def queue_returned(*, actor):
+    from geoportal.models import Report
+    from workflow.policies import reports_visible_to
+    from workflow.states import ReportStatus
+
+    return _with_display(reports_visible_to(actor, Report.objects.filter(status=ReportStatus.RETURNED))).order_by(
+        "updated_at"
+    )
+
+
+def queue_opd(*, actor):
+    """The OPD's open reports: overdue ones first, then by the nearest deadline."""
+    from django.db.models import Case, IntegerField, Value, When
+    from django.utils import timezone
+
+    from geoportal.models import Report
+    from workflow.services.clocks import overdue_filter
+    from workflow.states import ReportStatus
+
+    open_states = [ReportStatus.DISPATCHED, ReportStatus.IN_PROGRESS, ReportStatus.REOPENED]
+    qs = Report.objects.filter(opd_id=actor.opd_id, status__in=open_states)
+    if not actor.covert:
+        qs = qs.exclude(category__confidential=True)
+    late = Case(When(overdue_filter(now=timezone.now()), then=Value(0)), default=Value(1), output_field=IntegerField())
+    return _with_display(qs).annotate(on_time=late).order_by("on_time", "resolution_due", "id")
+
+
+def report_similar_nearby(*, report, metres: int = 250, days: int = 30):
+    """Reports with the same label within `metres` and `days` of this one: candidates for 'duplicate'."""
+    from datetime import timedelta
+
+    from django.contrib.gis.measure import D
+
+    from geoportal.models import Report
+    from workflow.states import ReportStatus
+
+    return (
+        Report.objects.filter(
+            category_id=report.category_id,
+            # index-friendly box in degrees first, then the true distance in metres
+            location__dwithin=(report.location, metres / 111_320 * 1.5),
+            location__distance_lte=(report.location, D(m=metres)),
+            created_at__gte=report.created_at - timedelta(days=days),
+            created_at__lte=report.created_at + timedelta(days=days),
+        )
+        .exclude(pk=report.pk)
+        .exclude(status__in=[ReportStatus.REJECTED, ReportStatus.DUPLICATE])
+        .select_related("category", "desa")
+        .order_by("created_at")[:10]
+    )
+
+
+def _with_display(qs):
+    from django.db.models import Prefetch
+
+    from geoportal.models import ReportPhoto
+
+    return qs.select_related("category__squad", "kecamatan", "desa", "opd").prefetch_related(
+        Prefetch("photos", queryset=ReportPhoto.objects.filter(kind=ReportPhoto.Kind.REPORT).order_by("position"))
+    )
+
+
+# --- the citizen's view of a report ---------------------------------------------------------------------
+
+
+@dataclass
+class PublicStep:
+    event: object  # workflow.models.ReportEvent
+    note: str
+
+
+def report_public_timeline(*, report) -> list[PublicStep]:
+    """What a citizen sees of a report's life (its page and the tracking API): the public steps, notes only where
+    they are meant for the citizen, never staff names."""
+    from django.utils.translation import gettext as _
+
+    from workflow.models import Role
+    from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS
+
+    events = (
+        report.events.filter(transition__in=PUBLIC_TRANSITIONS)
+        .select_related("opd", "photo")
+        .order_by("created_at", "id")
+    )
+    steps = []
+    for event in events:
+        note = event.note if event.transition in PUBLIC_NOTES else ""
+        if event.actor_role == Role.SYSTEM and event.transition == "close":
+            note = _("Closed automatically: no answer after the fix.")
+        steps.append(PublicStep(event=event, note=note))
+    return steps

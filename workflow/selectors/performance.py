@@ -1,0 +1,321 @@
+"""Performance figures for leadership, computed in PostgreSQL from the audit trail (workflow_reportevent).
+
+An OPD is judged on its own episodes: an episode starts when a report is dispatched to it and lasts until
+the report is dispatched again (after the OPD returned it) or for good. Within an episode:
+  first response = dispatch → the OPD's first acknowledge or resolve;
+  resolution     = dispatch → its last resolve, provided no reopen came after it (a reopened report keeps
+                   the OPD's clock running until it is resolved again).
+Durations are working days (lapor_working_days: Monday–Friday in Asia/Jakarta, holidays excluded).
+Share within target = episodes whose clock stopped within the label's target / episodes whose outcome is
+known (stopped, or still running and already past the target); a report the OPD returned does not count
+for its shares. OPDs with fewer episodes than `min_count` are listed but not ranked.
+
+The SQL functions lapor_episodes and lapor_outcomes (migration workflow 0005) are the one definition of the
+episodes and of each report's outcome. PostgreSQL keeps what they derive from the whole audit trail in
+workflow_episode and workflow_reportoutcome (triggers on every insert into the trail), so the dashboard reads
+pre-derived rows; only a clock still running needs its working days counted at query time. As of a past moment
+(the monthly report of a past month), the reports whose trail moved since are derived afresh up to then. A report
+counts from its first audit row ('receive', written with the report).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db import connection
+
+from workflow.calendar import WIB
+
+MIN_COUNT_FOR_RANKING = 5
+
+# The transitions the facts are made of: when none came after as_of, the stored facts are the facts as of then.
+_FACT_TRANSITIONS = [
+    "verify",
+    "reject",
+    "mark_duplicate",
+    "dispatch",
+    "redispatch",
+    "acknowledge",
+    "resolve",
+    "reopen",
+    "return_to_operator",
+]
+
+
+def _in_period(column: str) -> str:
+    return f"{column} >= %(start)s AND {column} < %(end)s AND {column} <= %(as_of)s"
+
+
+# Where the episodes and outcomes come from: the stored rows, or, as of a past moment, the stored rows of the reports
+# the trail has not moved since (their facts then are the facts now) and the others' derived afresh up to then
+# (the monthly report of last month re-derives the month's reports touched after its end: about one in seven).
+_EPISODE_COLUMNS = (
+    "report_id, opd_id, category_id, t0, t_next, t_resp, t_res, t_reopen, returned, reopened, resp_days, res_days"
+)
+_EPISODES_STORED = "workflow_episode"
+# (opd_id = ANY (every OPD): the period's rows through the (opd_id, t0) index, one range per OPD.)
+_EPISODES_AS_OF = f"""(
+  SELECT {_EPISODE_COLUMNS} FROM workflow_episode
+  WHERE opd_id = ANY (ARRAY(SELECT id FROM geoportal_opd)) AND {_in_period("t0")} AND last_event_at <= %(as_of)s
+  UNION ALL
+  SELECT {_EPISODE_COLUMNS} FROM lapor_episodes(ARRAY(
+    SELECT DISTINCT report_id FROM workflow_episode
+    WHERE opd_id = ANY (ARRAY(SELECT id FROM geoportal_opd)) AND {_in_period("t0")} AND last_event_at > %(as_of)s
+  ), %(as_of)s)
+)"""
+_OUTCOME_COLUMNS = (
+    "report_id, kecamatan_id, category_id, created_at, rejected, duplicate, last_dispatch, resolved, "
+    "verif_days, res_days"
+)
+_OUTCOMES_STORED = "workflow_reportoutcome"
+_OUTCOMES_AS_OF = f"""(
+  SELECT {_OUTCOME_COLUMNS} FROM workflow_reportoutcome
+  WHERE kecamatan_id = ANY (ARRAY(SELECT id FROM geoportal_kecamatan)) AND {_in_period("created_at")}
+    AND (last_event_at IS NULL OR last_event_at <= %(as_of)s)
+  UNION ALL
+  SELECT {_OUTCOME_COLUMNS} FROM lapor_outcomes(ARRAY(
+    SELECT report_id FROM workflow_reportoutcome
+    WHERE kecamatan_id = ANY (ARRAY(SELECT id FROM geoportal_kecamatan)) AND {_in_period("created_at")}
+      AND last_event_at > %(as_of)s
+  ), %(as_of)s)
+)"""
+
+# One branch per OPD (or kecamatan, label, squad) of a UNION ALL: PostgreSQL runs the branches side by side in
+# parallel workers (Parallel Append), each an index-only range scan with its own sorts for the percentiles,
+# where a single GROUP BY would run in one process (ordered-set aggregates do not run in parallel) after sorting
+# everything by group. The stored rows are read through the CTE inlined into each branch (NOT MATERIALIZED);
+# rows derived as of a past moment once (MATERIALIZED).
+_OPD_EPISODES = """
+WITH m AS {materialized} (
+  SELECT ep.opd_id, ep.t_resp, ep.resp_days, ep.res_days, ep.returned, ep.reopened,
+         c.response_target_days AS rt, c.resolution_target_days AS st,
+         -- A clock still running at as_of counts for the share once past the target (not if returned). Its
+         -- working days are lapor_working_days(t0, as_of), with as_of's working seconds looked up beforehand
+         -- (a sub-select would keep the branches out of parallel workers).
+         CASE WHEN NOT ep.returned AND (ep.t_resp IS NULL OR ep.t_res IS NULL OR ep.t_reopen > ep.t_res)
+              THEN lapor_working_days(ep.t0, %(as_of)s, lapor_working_seconds(ep.t0), %(as_of_seconds)s) END
+              AS open_days
+  FROM {episodes} ep JOIN geoportal_category c ON c.id = ep.category_id
+  WHERE {in_period}
+)
+"""
+_OPD_BRANCH = """
+SELECT {position} AS position,
+       count(*) AS episodes,
+       count(m.t_resp) AS responded,
+       count(m.res_days) AS resolved,
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m.resp_days) AS resp_quantiles,
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY m.res_days) AS res_quantiles,
+       count(*) FILTER (WHERE m.resp_days <= m.rt) AS resp_within,
+       count(*) FILTER (WHERE m.t_resp IS NOT NULL OR m.open_days > m.rt) AS resp_decided,
+       count(*) FILTER (WHERE m.res_days <= m.st) AS res_within,
+       count(*) FILTER (WHERE m.res_days IS NOT NULL OR m.open_days > m.st) AS res_decided,
+       count(*) FILTER (WHERE m.returned) AS returned,
+       count(*) FILTER (WHERE m.reopened) AS reopened
+FROM m WHERE m.opd_id = {opd_id}
+"""
+
+# Per report received in the period.
+_AREA_OUTCOMES = """
+WITH x AS {materialized} (
+  SELECT oc.kecamatan_id, oc.category_id, oc.rejected, oc.duplicate, oc.last_dispatch, oc.resolved,
+         oc.verif_days, oc.res_days
+  FROM {outcomes} oc
+  WHERE {in_period}
+)
+"""
+_AREA_BRANCH = """
+SELECT {position} AS position,
+       count(*) AS received,
+       count(*) FILTER (WHERE x.rejected) AS rejected,
+       count(*) FILTER (WHERE x.duplicate) AS duplicates,
+       count(*) FILTER (WHERE x.last_dispatch IS NOT NULL) AS dispatched,
+       count(*) FILTER (WHERE x.resolved) AS resolved,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY x.verif_days) AS verif_median,
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY x.res_days) AS res_quantiles
+FROM x WHERE {condition}
+"""
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date  # first day, Asia/Jakarta
+    end: date  # first day after the period
+
+    @property
+    def bounds(self) -> tuple[datetime, datetime]:
+        return datetime.combine(self.start, time.min, tzinfo=WIB), datetime.combine(self.end, time.min, tzinfo=WIB)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> "Period":
+        return cls(date(year, month, 1), date(year + month // 12, month % 12 + 1, 1))
+
+
+@dataclass
+class OpdFigures:
+    code: str
+    name: str
+    episodes: int
+    responded: int
+    resolved: int
+    response_median: float | None
+    response_p90: float | None
+    resolution_median: float | None
+    resolution_p90: float | None
+    response_within: int
+    response_decided: int
+    resolution_within: int
+    resolution_decided: int
+    returned: int
+    reopened: int
+    overdue_now: int = 0
+    rank: int | None = None
+
+    @property
+    def response_share(self) -> float | None:
+        return self.response_within / self.response_decided if self.response_decided else None
+
+    @property
+    def resolution_share(self) -> float | None:
+        return self.resolution_within / self.resolution_decided if self.resolution_decided else None
+
+
+@dataclass
+class AreaFigures:
+    key: str
+    name: str
+    received: int
+    rejected: int
+    duplicates: int
+    dispatched: int
+    resolved: int
+    verification_median: float | None
+    resolution_median: float | None
+    resolution_p90: float | None
+
+    @property
+    def follow_up_rate(self) -> float | None:
+        relevant = self.received - self.rejected - self.duplicates
+        return self.resolved / relevant if relevant else None
+
+
+def opd_performance(
+    *, period: Period, as_of: datetime | None = None, min_count: int = MIN_COUNT_FOR_RANKING
+) -> list[OpdFigures]:
+    """Per OPD, its episodes dispatched within the period; ranked by median first response, then resolution share."""
+    start, end = period.bounds
+    as_of = as_of or datetime.now(tz=WIB)
+    params = {"start": start, "end": end, "as_of": as_of}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lapor_working_seconds(%s)", [as_of])
+        params["as_of_seconds"] = cursor.fetchone()[0]
+        cursor.execute("SELECT id, code, name, active FROM geoportal_opd ORDER BY code")
+        opds = cursor.fetchall()
+        stored = _facts_hold(cursor, as_of)
+        head = _OPD_EPISODES.format(
+            episodes=_EPISODES_STORED if stored else _EPISODES_AS_OF,
+            materialized=_materialized(stored),
+            in_period=_in_period("ep.t0"),
+        )
+        branches = [_OPD_BRANCH.format(position=i, opd_id=int(opd[0])) for i, opd in enumerate(opds)]
+        figures = _union(cursor, head, branches, params)
+        rows = []
+        for (_id, code, name, active), (episodes, responded, resolved, resp_q, res_q, *counts) in zip(
+            opds, figures, strict=True
+        ):
+            if active or episodes:
+                rows.append(
+                    OpdFigures(code, name, episodes, responded, resolved, *_pair(resp_q), *_pair(res_q), *counts)
+                )
+        # Overdue now: the OPD's current reports past a deadline (mirrors workflow.services.clocks).
+        cursor.execute(
+            """
+            SELECT o.code, count(*) FROM geoportal_report r JOIN geoportal_opd o ON o.id = r.opd_id
+            WHERE (r.status = 'dispatched' AND r.response_due < %(as_of)s)
+               OR (r.status IN ('dispatched', 'in_progress', 'reopened') AND r.resolution_due < %(as_of)s)
+            GROUP BY o.code
+            """,
+            {"as_of": as_of},
+        )
+        overdue = dict(cursor.fetchall())
+    for row in rows:
+        row.overdue_now = overdue.get(row.code, 0)
+    ranked = sorted(
+        (r for r in rows if r.episodes >= min_count and r.response_median is not None),
+        key=lambda r: (r.response_median, -(r.resolution_share or 0)),
+    )
+    for position, row in enumerate(ranked, start=1):
+        row.rank = position
+    return sorted(rows, key=lambda r: (r.rank is None, r.rank or 0, r.code))
+
+
+def kecamatan_performance(*, period: Period, as_of: datetime | None = None) -> list[AreaFigures]:
+    groups = "SELECT id, kode, nama, ARRAY[id] FROM geoportal_kecamatan ORDER BY kode"
+    return _area(period, as_of, groups=groups, column="kecamatan_id")
+
+
+def category_performance(*, period: Period, as_of: datetime | None = None) -> list[AreaFigures]:
+    groups = "SELECT id, code, name, ARRAY[id] FROM geoportal_category ORDER BY code"
+    return _area(period, as_of, groups=groups, column="category_id")
+
+
+def squad_performance(*, period: Period, as_of: datetime | None = None) -> list[AreaFigures]:
+    # A squad's reports are its labels' reports: one index range per label.
+    groups = """
+        SELECT s.id, s.code, s.name, ARRAY(SELECT c.id FROM geoportal_category c WHERE c.squad_id = s.id)
+        FROM geoportal_squad s ORDER BY s."order"
+    """
+    return _area(period, as_of, groups=groups, column="category_id")
+
+
+def _area(period: Period, as_of: datetime | None, *, groups: str, column: str) -> list[AreaFigures]:
+    start, end = period.bounds
+    as_of = as_of or datetime.now(tz=WIB)
+    params = {"start": start, "end": end, "as_of": as_of}
+    with connection.cursor() as cursor:
+        cursor.execute(groups)
+        rows = cursor.fetchall()
+        stored = _facts_hold(cursor, as_of)
+        head = _AREA_OUTCOMES.format(
+            outcomes=_OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
+            materialized=_materialized(stored),
+            in_period=_in_period("oc.created_at"),
+        )
+        branches = [
+            _AREA_BRANCH.format(position=i, condition=_any(column, ids)) for i, (_id, _k, _n, ids) in enumerate(rows)
+        ]
+        figures = _union(cursor, head, branches, params)
+    return [
+        AreaFigures(key, name, *counts, verif_median, *_pair(res_q))
+        for (_id, key, name, _ids), (*counts, verif_median, res_q) in zip(rows, figures, strict=True)
+    ]
+
+
+def _union(cursor, head: str, branches: list[str], params: dict) -> list[tuple]:
+    """The branches' rows, in branch order, without their position."""
+    if not branches:
+        return []
+    cursor.execute(head + "\nUNION ALL\n".join(branches) + "\nORDER BY position", params)
+    return [row[1:] for row in cursor.fetchall()]
+
+
+def _materialized(stored: bool) -> str:
+    return "NOT MATERIALIZED" if stored else "MATERIALIZED"
+
+
+def _any(column: str, ids: list[int]) -> str:
+    return f"x.{column} = ANY ('{{{','.join(str(int(i)) for i in ids)}}}'::bigint[])"
+
+
+def _facts_hold(cursor, as_of: datetime) -> bool:
+    """Whether the stored facts are the facts as of `as_of`: nothing they are made of happened after it
+    (an index lookup per transition on event_transition_idx)."""
+    cursor.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM workflow_reportevent WHERE transition = ANY (%s) AND created_at > %s)",
+        [_FACT_TRANSITIONS, as_of],
+    )
+    return cursor.fetchone()[0]
+
+
+def _pair(quantiles: list[float | None] | None) -> tuple[float | None, float | None]:
+    """percentile_cont(ARRAY[0.5, 0.9]): the median and the 90th percentile (NULL for no values)."""
+    return tuple(quantiles) if quantiles else (None, None)
