@@ -1,6 +1,6 @@
 """The leadership dashboard's figures per OPD and per kecamatan, for one month and for one year.
 
-    .venv/bin/python bench/statistics.py [--database-url postgis://…/trenggalek_bench_stats] [--runs 10]
+    .venv/bin/python bench/dashboard.py [--database-url postgis://…/trenggalek_bench_stats] [--runs 10]
         [--month 2026-10] [--year-from 2025-12]
 
 Times the dashboard's selectors as the dashboard calls them (as of now: the stored facts), and the month as the
