@@ -5,11 +5,12 @@ import contextlib
 import http.client
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -106,5 +107,29 @@ def p95(samples: list[float]) -> float:
 
 
 def median(samples: list[float]) -> float:
-    ordered, mid = sorted(samples), len(samples) // 2
-    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    return statistics.median(samples)
+
+
+def _admin(url: str, statements: list[str]) -> None:
+    """Run statements on the server's `postgres` database (CREATE/DROP DATABASE cannot run inside another)."""
+    import psycopg2
+
+    parts = urlsplit(url)
+    connection = psycopg2.connect(urlunsplit(parts._replace(scheme="postgresql", path="/postgres")))
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+    finally:
+        connection.close()
+
+
+def database_recreate(url: str) -> None:
+    """Drop the database of `url` (closing its sessions) and create it empty."""
+    name = urlsplit(url).path.lstrip("/")
+    _admin(url, [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'])
+
+
+def database_drop(url: str) -> None:
+    _admin(url, [f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)'])

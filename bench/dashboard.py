@@ -13,8 +13,7 @@ on a time.
 import sys
 from pathlib import Path
 
-# This file's folder must not come first on the path: its name would hide the standard library's `statistics`.
-sys.path[0] = str(Path(__file__).resolve().parent.parent)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argparse  # noqa: E402
 import os  # noqa: E402

@@ -27,7 +27,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -45,6 +44,10 @@ from PIL import Image, ImageDraw, ImageOps
 from PIL.ExifTags import GPS, IFD, Base
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench._common import database_drop, database_recreate, free_port  # noqa: E402
+
 WIDTH, HEIGHT = 2048, 1536
 TOWN_CENTRE = (111.71, -8.05)  # (lon, lat) of Trenggalek town
 SERIAL = "BENCH-SN-0042"
@@ -129,7 +132,7 @@ def main() -> int:
             server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
         if not args.keep_database:
-            _drop_database(url)
+            database_drop(url)
             print(f"dropped {name}", flush=True)
     return 0 if ok else 1
 
@@ -142,33 +145,15 @@ def _bench_url(cluster_url: str) -> str:
     return urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_intake_bench"))
 
 
-def _libpq(url: str, dbname: str | None = None) -> str:
-    parts = urlsplit(url)
-    path = f"/{dbname}" if dbname else parts.path
-    return urlunsplit(parts._replace(scheme="postgresql", path=path))
-
-
-def _admin(url: str, statements: list[str]) -> None:
-    connection = psycopg2.connect(_libpq(url, "postgres"))
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-    finally:
-        connection.close()
-
-
-def _drop_database(url: str) -> None:
-    name = urlsplit(url).path.lstrip("/")
-    _admin(url, [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'])
+def _libpq(url: str) -> str:
+    return urlunsplit(urlsplit(url)._replace(scheme="postgresql"))
 
 
 def _prepare_database(url: str, env: dict, reports: int) -> None:
     # Not `reset_test_database`: it refuses names that do not end in _test.
     name = urlsplit(url).path.lstrip("/")
     print(f"preparing {name} (migrate, setup_demo --reports 0) …", flush=True)
-    _admin(url, [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'])
+    database_recreate(url)
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v0"], check=True, env=env, cwd=ROOT)
     subprocess.run([*manage, "setup_demo", "--reports", "0"], check=True, env=env, cwd=ROOT, capture_output=True)
@@ -341,7 +326,7 @@ class Server:
         self.env = dict(env, CLIENT_ADDRESS_HEADER="HTTP_X_BENCH_CLIENT", PYTHONUNBUFFERED="1")
         self.log = workdir / "gunicorn.log"
         self.access = workdir / "access.log"
-        self.port = _free_port()
+        self.port = free_port()
         self.address = f"127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
         self._offset = 0
@@ -433,12 +418,6 @@ def _proc_stat(pid: int) -> tuple[int, float] | None:
         return None
     fields = text[text.rindex(")") + 2 :].split()
     return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -555,8 +534,6 @@ def _receipt_ok(answer: bytes) -> bool:
 
 
 def _median(values: list[float]) -> float:
-    # Not the statistics module: run as a script, bench/ comes first on sys.path, and a bench/statistics.py
-    # would shadow it.
     return float(np.median(values)) if values else float("nan")
 
 

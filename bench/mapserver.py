@@ -65,7 +65,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -82,6 +81,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._common import free_port, median  # noqa: E402
 from workflow.states import PUBLIC_STATUSES  # noqa: E402 - plain constants, no Django setup needed
 
 MAPSERV = "/usr/lib/cgi-bin/mapserv"
@@ -268,12 +268,6 @@ fastcgi.server = ("/mapserv" => ((
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _group_alive(pgid: int) -> bool:
     """Whether a process of group `pgid` still runs (a zombie has stopped; its parent has yet to reap it)."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -370,7 +364,7 @@ def mapserver_running(
     for binary in (MAPSERV, LIGHTTPD):
         if not os.access(binary, os.X_OK):
             raise RuntimeError(f"{binary} is missing: run scripts/system-deps.sh bench")
-    port = port or _free_port()
+    port = port or free_port()
     workdir = Path(tempfile.mkdtemp(prefix="mapserver-bench-"))  # 0700: the mapfile holds the password
     process = None
     was_subreaper = _child_subreaper(True)
@@ -401,13 +395,6 @@ def mapserver_running(
         if not was_subreaper:
             _child_subreaper(False)
         shutil.rmtree(workdir, ignore_errors=True)
-
-
-def _median(samples: list[float]) -> float:
-    # not statistics.median: run as a script, bench/ comes first on sys.path and bench/statistics.py is a benchmark
-    ordered = sorted(samples)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _fetch(url: str) -> bytes:
@@ -468,7 +455,7 @@ def main() -> None:
                     _fetch(url)
                     samples.append((time.perf_counter() - start) * 1000)
                 print(
-                    f"{name:<20} {limit:>6} {returned:>9} {_median(samples):>10.1f} {min(samples):>8.1f} "
+                    f"{name:<20} {limit:>6} {returned:>9} {median(samples):>10.1f} {min(samples):>8.1f} "
                     f"{max(samples):>8.1f} {len(body):>11,}"
                 )
                 if problem or note:

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench._common import PYTHON, database_url  # noqa: E402
+from bench._common import PYTHON, database_recreate, database_url  # noqa: E402
 
 STEPS = ["features", "tiles", "dashboard", "intake"]
 
@@ -62,17 +62,6 @@ def count_reports(env: dict) -> int:
     return int(out.stdout.strip().splitlines()[-1])
 
 
-def recreate(url: str) -> None:
-    import psycopg2
-
-    name = url.rsplit("/", 1)[1]
-    admin = psycopg2.connect(url.replace("postgis://", "postgresql://").rsplit("/", 1)[0] + "/postgres")
-    admin.autocommit = True
-    with contextlib.closing(admin), admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}"')
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
@@ -95,7 +84,7 @@ def main() -> None:
             have = count_reports(env)
     if not have:
         out.line("\n== Preparing the bench database (migrate, reference data, boundaries)")
-        recreate(url)
+        database_recreate(url)
         out.run([PYTHON, "manage.py", "migrate", "-v0"], env, label="migrate")
         out.run([PYTHON, "manage.py", "setup_demo", "--reports", "0"], env, label="setup_demo")
     boundaries = os.environ.get("BOUNDARIES_DIR", str(ROOT.parent / "shared" / "data" / "trenggalek"))
