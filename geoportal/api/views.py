@@ -31,7 +31,7 @@ from geoportal.api.serializers import (
 from geoportal.models import Category, Report
 from geoportal.selectors.areas import desa_list_with_counts, kecamatan_list_with_counts
 from geoportal.selectors.reports import Audience, report_feature, report_features
-from geoportal.selectors.tiles import MAX_ZOOM, TileAddress, report_tile
+from geoportal.selectors.tiles import TileAddress, report_tile
 from geoportal.services.reports import Contact, Upload, report_create
 from geoportal.services.submissions import submission_record, submission_refusal, submission_sender
 from geoportal.tracking import tracking_code_display
@@ -242,15 +242,14 @@ def report_tile_view(request: HttpRequest, z: int, x: int, y: int) -> HttpRespon
     """GET /tiles/reports/{z}/{x}/{y}.pbf: public reports as a Mapbox Vector Tile (layer `reports`).
 
     A plain Django view, not DRF: a map asks for dozens of tiles at once and each one is a single query."""
-    if not 0 <= z <= MAX_ZOOM:
-        return JsonResponse({"detail": _("No such tile: the zoom must lie in 0..%s.") % MAX_ZOOM}, status=400)
-    if not (x < 2**z and y < 2**z):
-        message = _("No such tile: at zoom %(z)s, x and y must lie in 0..%(max)s.") % {"z": z, "max": 2**z - 1}
-        return JsonResponse({"detail": message}, status=400)
+    try:
+        address = TileAddress(z, x, y)
+    except ValueError as exc:
+        return JsonResponse({"detail": str(exc)}, status=400)
     params = TileFilterSerializer(data=request.GET)
     if not params.is_valid():
         return JsonResponse(params.errors, status=400)
-    tile = report_tile(tile=TileAddress(z, x, y), filters=params.filters())
+    tile = report_tile(tile=address, filters=params.filters())
     response = HttpResponse(tile, content_type=MVT_CONTENT_TYPE)
     response["Cache-Control"] = "public, max-age=60"  # the map refetches on every pan; a minute is fresh enough
     return response

@@ -14,6 +14,7 @@ confidential label, sensitive labels rounded to their grid. Layer name: `reports
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from geoportal.models.tiles import CELL_MAX_ZOOM, CELL_MIN_ZOOM, CELLS_PER_TILE
 from geoportal.selectors.reports import Audience, ReportFilters, _where
@@ -39,10 +40,12 @@ class TileAddress:
     y: int
 
     def __post_init__(self):
+        # The messages reach the map's user as they are (the tile view answers 400 with them).
         if not 0 <= self.z <= MAX_ZOOM:
-            raise ValueError(f"zoom must lie in 0..{MAX_ZOOM}")
+            raise ValueError(_("No such tile: the zoom must lie in 0..%s.") % MAX_ZOOM)
         if not (0 <= self.x < 2**self.z and 0 <= self.y < 2**self.z):
-            raise ValueError(f"at zoom {self.z}, x and y must lie in 0..{2**self.z - 1}")
+            message = _("No such tile: at zoom %(z)s, x and y must lie in 0..%(max)s.")
+            raise ValueError(message % {"z": self.z, "max": 2**self.z - 1})
 
 
 def _public_point(alias: str = "r") -> str:
