@@ -5,7 +5,8 @@
 
 Times the dashboard's selectors as the dashboard calls them (as of now: the stored facts), and the month as the
 monthly PDF asks for a past month (as of its end: the reports touched since are derived afresh from the audit
-trail). Runs on the database given (default: the project's); reads only. Prints median, min and max in ms and
+trail); and everything the monthly PDF shows for that month, as of its end (reports_pdf.figures). Runs on the
+database given (default: the project's); reads only. Prints median, min and max in ms and
 how many episodes (per OPD) or reports (per kecamatan) the period holds. A benchmark, not a test: it never fails
 on a time.
 """
@@ -49,6 +50,7 @@ def main() -> None:
     from django.db import connection
 
     from geoportal.models import Report
+    from reports_pdf.figures import monthly_figures
     from workflow.selectors import Period, kecamatan_performance, opd_performance
 
     month = Period.month(*(int(part) for part in args.month.split("-")))
@@ -62,14 +64,24 @@ def main() -> None:
         ("per kecamatan", "month", lambda: kecamatan_performance(period=month)),
         ("per kecamatan", "year", lambda: kecamatan_performance(period=year)),
         ("per kecamatan", "month, as of its end", lambda: kecamatan_performance(period=month, as_of=past_month_end)),
+        # Everything the monthly PDF shows: summary and previous month, OPD, kecamatan, label and squad tables,
+        # the overdue list and the twelve-month trend.
+        (
+            "monthly PDF",
+            "month, as of its end",
+            lambda: monthly_figures(year=month.start.year, month=month.start.month, as_of=past_month_end),
+        ),
     ]
     db, reports = connection.settings_dict["NAME"], Report.objects.count()
     print(f"database {db}: {reports:,} reports; month {month.start:%Y-%m}, year {year.start} – {year.end}")
     print(f"{'figures':<14} {'period':<22} {'median ms':>10} {'min':>9} {'max':>9} {'rows':>10}")
     for what, period, fn in cases:
         median, low, high, rows = timed(fn, args.runs)
-        count = sum(r.episodes for r in rows) if what == "per OPD" else sum(r.received for r in rows)
-        unit = "episodes" if what == "per OPD" else "reports"
+        if what == "monthly PDF":
+            count, unit = rows.summary.received, "reports"
+        else:
+            count = sum(r.episodes for r in rows) if what == "per OPD" else sum(r.received for r in rows)
+            unit = "episodes" if what == "per OPD" else "reports"
         print(f"{what:<14} {period:<22} {median:>10.1f} {low:>9.1f} {high:>9.1f} {count:>10,} {unit}", flush=True)
 
 

@@ -169,13 +169,15 @@ class ReportOutcome(models.Model):
     kecamatan = models.ForeignKey(Kecamatan, **_DERIVED)
     category = models.ForeignKey(Category, **_DERIVED)
     created_at = models.DateTimeField()  # the report's
+    verified = models.BooleanField()
     rejected = models.BooleanField()
     duplicate = models.BooleanField()
+    closed = models.BooleanField()  # confirmed by the citizen (or closed after the wait): for good
     screened_at = models.DateTimeField(null=True)  # first verify, reject or mark_duplicate
     last_dispatch = models.DateTimeField(null=True)
     last_resolve = models.DateTimeField(null=True)
     last_reopen = models.DateTimeField(null=True)
-    # The report's last screening, dispatch, resolve or reopen: its outcome as of any later moment is this one.
+    # The report's last screening, dispatch, resolve, reopen or close: its outcome as of any later moment is this one.
     last_event_at = models.DateTimeField(null=True)
     resolved = models.BooleanField()  # resolved, and not reopened since
     verif_days = models.FloatField(null=True)

@@ -1,5 +1,5 @@
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -8,7 +8,7 @@ from django.db import connection
 from reports_pdf.figures import monthly_figures
 from reports_pdf.render import monthly_report_render
 from workflow.calendar import WIB
-from workflow.selectors import Period
+from workflow.selectors import Period, overdue_at
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +73,109 @@ def test_the_command_writes_the_pdf(holidays, tmp_path, capsys):
     assert "okt.pdf" in capsys.readouterr().out
     with pytest.raises(Exception, match="YYYY-MM"):
         call_command("monthly_report", month="Oktober")
+
+
+# The audit trail alone, grouped afresh per month (what the monthly report computed before it read the stored facts).
+_TRAIL_SUMMARY = """
+WITH rep AS (
+  SELECT r.id, r.created_at,
+         coalesce(bool_or(e.transition = 'verify'), false) AS verified,
+         coalesce(bool_or(e.transition = 'reject'), false) AS rejected,
+         coalesce(bool_or(e.transition = 'mark_duplicate'), false) AS duplicate,
+         coalesce(bool_or(e.transition IN ('dispatch', 'redispatch')), false) AS dispatched,
+         coalesce(bool_or(e.transition = 'close'), false) AS closed,
+         max(e.created_at) FILTER (WHERE e.transition = 'resolve') AS last_resolve,
+         max(e.created_at) FILTER (WHERE e.transition = 'reopen') AS last_reopen
+  FROM geoportal_report r
+  LEFT JOIN workflow_reportevent e ON e.report_id = r.id AND e.created_at <= %(as_of)s
+  WHERE r.created_at >= %(start)s AND r.created_at < %(end)s AND r.created_at <= %(as_of)s
+  GROUP BY r.id
+)
+SELECT count(*), count(*) FILTER (WHERE verified), count(*) FILTER (WHERE rejected),
+       count(*) FILTER (WHERE duplicate), count(*) FILTER (WHERE dispatched),
+       count(*) FILTER (WHERE last_resolve IS NOT NULL AND (last_reopen IS NULL OR last_resolve > last_reopen)),
+       count(*) FILTER (WHERE closed)
+FROM rep
+"""
+_TRAIL_HELD = """
+WITH last AS (
+  SELECT DISTINCT ON (e.report_id) e.report_id, e.to_status, e.created_at
+  FROM workflow_reportevent e WHERE e.created_at <= %(as_of)s
+  ORDER BY e.report_id, e.created_at DESC, e.id DESC
+)
+SELECT l.report_id FROM last l WHERE l.to_status IN ('dispatched', 'in_progress', 'reopened')
+"""
+
+
+def _trail(sql: str, **params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def test_summary_trend_and_overdue_list_match_the_audit_trail_as_of_any_moment(holidays):
+    call_command("seed_demo", reports=1500, months=4, seed=7, verbosity=0)
+    year, month = _last_month()
+    period = Period.month(year, month)
+    start, end = period.bounds
+    # As of now (the stored facts), of the month's end (a PDF made afterwards), and of a moment within it.
+    for as_of in (datetime.now(tz=WIB), end, start + (end - start) / 2):
+        figures = monthly_figures(year=year, month=month, as_of=as_of)
+        summary = figures.summary
+        expected = _trail(_TRAIL_SUMMARY, start=start, end=end, as_of=as_of)[0]
+        got = (summary.received, summary.verified, summary.rejected, summary.duplicates, summary.dispatched)
+        assert (*got, summary.resolved, summary.closed) == expected, as_of
+        assert summary.received > 100 and 0 < summary.resolved < summary.received
+        assert sum(summary.rejected_by_reason.values()) == summary.rejected
+        assert list(summary.rejected_by_reason.values()) == sorted(summary.rejected_by_reason.values(), reverse=True)
+
+        labels = [row["label"] for row in figures.trend]
+        assert len(labels) == 12 and labels == sorted(set(labels)) and labels[-1] == f"{period.start:%Y-%m}"
+        assert labels[0] == f"{year - 1 + (month == 12):04d}-{month % 12 + 1:02d}"  # eleven months back
+        for row in figures.trend:
+            first = datetime.strptime(row["label"], "%Y-%m").date()
+            bounds = Period.month(first.year, first.month).bounds
+            received, *_rest, resolved, _closed = _trail(_TRAIL_SUMMARY, start=bounds[0], end=bounds[1], as_of=as_of)[0]
+            assert (row["received"], row["resolved"]) == (received, resolved), (as_of, row)
+
+        held = {report_id for (report_id,) in _trail(_TRAIL_HELD, as_of=as_of)}
+        overdue = [row["id"] for row in figures.overdue]
+        assert overdue and set(overdue) <= held and len(set(overdue)) == len(overdue)
+        late = [row["days_overdue"] for row in figures.overdue]
+        assert late == sorted(late, reverse=True) and min(late) > 0
+        # Every held report past its deadline, and no other: the deadline from the trail's last dispatch.
+        expected_overdue = _trail(
+            """
+            SELECT r.id FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
+            JOIN LATERAL (
+              SELECT max(x.created_at) AS at FROM workflow_reportevent x
+              WHERE x.report_id = r.id AND x.transition IN ('dispatch', 'redispatch') AND x.created_at <= %(as_of)s
+            ) d ON true
+            WHERE r.id = ANY (%(held)s) AND lapor_working_deadline(d.at, c.resolution_target_days) < %(as_of)s
+            """,
+            held=list(held),
+            as_of=as_of,
+        )
+        assert set(overdue) == {report_id for (report_id,) in expected_overdue}, as_of
+
+    # A report held past its deadline that moves afterwards is listed as of before it moved: once, and late.
+    # (Ahead of now, where the demo's dispatched reports are all late; the move comes a day later still.)
+    ahead = datetime.now(tz=WIB) + timedelta(days=30)
+    (report_id, opd_id) = _trail(
+        "SELECT id, opd_id FROM geoportal_report WHERE status = 'dispatched' AND resolution_due < %(m)s LIMIT 1",
+        m=ahead,
+    )[0]
+    assert report_id in [row["id"] for row in overdue_at(ahead)]
+    _trail(
+        """
+        INSERT INTO workflow_reportevent (report_id, transition, from_status, to_status, actor_role, opd_id, reason,
+                                          note, created_at)
+        VALUES (%(id)s, 'acknowledge', 'dispatched', 'in_progress', 'opd_officer', %(opd)s, '', '', %(at)s)
+        RETURNING id
+        """,
+        id=report_id,
+        opd=opd_id,
+        at=ahead + timedelta(days=1),
+    )
+    listed = [row["id"] for row in overdue_at(ahead)]
+    assert listed.count(report_id) == 1 and len(listed) == len(set(listed))

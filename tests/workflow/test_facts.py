@@ -31,8 +31,8 @@ EPISODE_COLUMNS = (
     "last_event_at"
 )
 OUTCOME_COLUMNS = (
-    "report_id, kecamatan_id, category_id, created_at, rejected, duplicate, screened_at, last_dispatch, "
-    "last_resolve, last_reopen, last_event_at, resolved, verif_days, res_days"
+    "report_id, kecamatan_id, category_id, created_at, verified, rejected, duplicate, closed, screened_at, "
+    "last_dispatch, last_resolve, last_reopen, last_event_at, resolved, verif_days, res_days"
 )
 
 

@@ -38,6 +38,7 @@ _FACT_TRANSITIONS = [
     "resolve",
     "reopen",
     "return_to_operator",
+    "close",
 ]
 
 
@@ -63,8 +64,8 @@ _EPISODES_AS_OF = f"""(
   ), %(as_of)s)
 )"""
 _OUTCOME_COLUMNS = (
-    "report_id, kecamatan_id, category_id, created_at, rejected, duplicate, last_dispatch, resolved, "
-    "verif_days, res_days"
+    "report_id, kecamatan_id, category_id, created_at, verified, rejected, duplicate, closed, last_dispatch, "
+    "resolved, verif_days, res_days"
 )
 _OUTCOMES_STORED = "workflow_reportoutcome"
 _OUTCOMES_AS_OF = f"""(
@@ -136,6 +137,65 @@ FROM x WHERE {condition}
 """
 
 
+# The period's reports together (the monthly report's summary); reject reasons from the trail, for the rejected only.
+# (kecamatan_id = ANY (every kecamatan): the period's rows through outcome_kecamatan_idx, index-only.)
+_SUMMARY = """
+WITH x AS {materialized} (
+  SELECT oc.report_id, oc.verified, oc.rejected, oc.duplicate, oc.closed, oc.last_dispatch, oc.resolved,
+         oc.verif_days
+  FROM {outcomes} oc
+  WHERE oc.kecamatan_id = ANY (ARRAY(SELECT id FROM geoportal_kecamatan)) AND {in_period}
+)
+SELECT count(*),
+       count(*) FILTER (WHERE x.verified),
+       count(*) FILTER (WHERE x.rejected),
+       count(*) FILTER (WHERE x.duplicate),
+       count(*) FILTER (WHERE x.last_dispatch IS NOT NULL),
+       count(*) FILTER (WHERE x.resolved),
+       count(*) FILTER (WHERE x.closed),
+       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY x.verif_days),
+       (SELECT coalesce(json_object_agg(g.reason, g.n ORDER BY g.n DESC, g.reason), '{{}}')
+        FROM (SELECT coalesce(e.reason, '') AS reason, count(*) AS n
+              FROM x JOIN workflow_reportevent e
+                ON e.report_id = x.report_id AND e.transition = 'reject' AND e.created_at <= %(as_of)s
+              WHERE x.rejected GROUP BY 1) g)
+FROM x
+"""
+# Received and resolved per calendar month (WIB) of the period.
+_PER_MONTH = """
+SELECT date_trunc('month', oc.created_at AT TIME ZONE 'Asia/Jakarta')::date, count(*),
+       count(*) FILTER (WHERE oc.resolved)
+FROM {outcomes} oc
+WHERE oc.kecamatan_id = ANY (ARRAY(SELECT id FROM geoportal_kecamatan)) AND {in_period}
+GROUP BY 1
+"""
+# The episodes still open at as_of (the report held by the OPD: dispatched, in progress or reopened), from the
+# stored episodes of the reports whose trail has not moved since and afresh for the others.
+_HELD_EPISODES = """(
+  SELECT report_id, opd_id, category_id, t0 FROM workflow_episode
+  WHERE t_next IS NULL AND NOT returned AND (t_res IS NULL OR t_reopen > t_res)
+    AND t0 <= %(as_of)s AND last_event_at <= %(as_of)s
+  UNION ALL
+  SELECT report_id, opd_id, category_id, t0 FROM lapor_episodes(ARRAY(
+    SELECT DISTINCT report_id FROM workflow_reportevent
+    WHERE transition = ANY (%(episode_transitions)s) AND created_at > %(as_of)s
+  ), %(as_of)s)
+  WHERE t_next IS NULL AND NOT returned AND (t_res IS NULL OR t_reopen > t_res)
+)"""
+_OVERDUE = f"""
+SELECT r.id, r.tracking_code, c.name, k.nama, o.code,
+       lapor_working_days(lapor_working_deadline(h.t0, c.resolution_target_days), %(as_of)s) AS late
+FROM {_HELD_EPISODES} h
+JOIN geoportal_report r ON r.id = h.report_id
+JOIN geoportal_category c ON c.id = r.category_id
+JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
+JOIN geoportal_opd o ON o.id = h.opd_id
+WHERE lapor_working_deadline(h.t0, c.resolution_target_days) < %(as_of)s
+ORDER BY late DESC, r.id
+"""
+_EPISODE_TRANSITIONS = ["dispatch", "redispatch", "acknowledge", "resolve", "reopen", "return_to_operator"]
+
+
 @dataclass(frozen=True)
 class Period:
     start: date  # first day, Asia/Jakarta
@@ -191,6 +251,28 @@ class AreaFigures:
     verification_median: float | None
     resolution_median: float | None
     resolution_p90: float | None
+
+    @property
+    def follow_up_rate(self) -> float | None:
+        relevant = self.received - self.rejected - self.duplicates
+        return self.resolved / relevant if relevant else None
+
+
+@dataclass
+class PeriodSummary:
+    """The reports received in a period, together: what happened to them as of a moment."""
+
+    received: int
+    verified: int
+    rejected: int
+    duplicates: int
+    dispatched: int
+    resolved: int
+    closed: int
+    open: int
+    rejected_by_reason: dict[str, int]
+    verification_median: float | None
+    verification_p90: float | None
 
     @property
     def follow_up_rate(self) -> float | None:
@@ -288,6 +370,62 @@ def _area(period: Period, as_of: datetime | None, *, groups: str, column: str) -
         AreaFigures(key, name, *counts, verif_median, *_pair(res_q))
         for (_id, key, name, _ids), (*counts, verif_median, res_q) in zip(rows, figures, strict=True)
     ]
+
+
+def period_summary(*, period: Period, as_of: datetime | None = None) -> PeriodSummary:
+    """The reports received in the period: counts by outcome, the reject reasons, the verification clock."""
+    [row] = _outcome_query(_SUMMARY, period, as_of)
+    received, verified, rejected, duplicates, dispatched, resolved, closed, verif_q, reasons = row
+    return PeriodSummary(
+        received=received,
+        verified=verified,
+        rejected=rejected,
+        duplicates=duplicates,
+        dispatched=dispatched,
+        resolved=resolved,
+        closed=closed,
+        open=received - rejected - duplicates - resolved,
+        rejected_by_reason=reasons,
+        verification_median=_pair(verif_q)[0],
+        verification_p90=_pair(verif_q)[1],
+    )
+
+
+def received_per_month(*, period: Period, as_of: datetime | None = None) -> list[tuple[date, int, int]]:
+    """(first day of the month, received, resolved as of `as_of`) for every month of the period, none left out."""
+    counts = {month: (received, resolved) for month, received, resolved in _outcome_query(_PER_MONTH, period, as_of)}
+    months, month = [], period.start.replace(day=1)
+    while month < period.end:
+        months.append((month, *counts.get(month, (0, 0))))
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
+
+
+def overdue_at(moment: datetime) -> list[dict]:
+    """The reports an OPD held at `moment` past their resolution deadline, the latest first."""
+    with connection.cursor() as cursor:
+        cursor.execute(_OVERDUE, {"as_of": moment, "episode_transitions": _EPISODE_TRANSITIONS})
+        return [
+            {"id": i, "tracking_code": code, "label": label, "kecamatan": kec, "opd": opd, "days_overdue": late}
+            for i, code, label, kec, opd, late in cursor.fetchall()
+        ]
+
+
+def _outcome_query(sql: str, period: Period, as_of: datetime | None) -> list[tuple]:
+    """Run a query over the period's outcomes as of `as_of` (the stored rows when they still hold then)."""
+    start, end = period.bounds
+    as_of = as_of or datetime.now(tz=WIB)
+    with connection.cursor() as cursor:
+        stored = _facts_hold(cursor, as_of)
+        cursor.execute(
+            sql.format(
+                outcomes=_OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
+                materialized=_materialized(stored),
+                in_period=_in_period("oc.created_at"),
+            ),
+            {"start": start, "end": end, "as_of": as_of},
+        )
+        return cursor.fetchall()
 
 
 def _union(cursor, head: str, branches: list[str], params: dict) -> list[tuple]:

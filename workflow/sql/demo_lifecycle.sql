@@ -117,7 +117,10 @@ UPDATE geoportal_report r
 SET status = last.to_status,
     opd_id = CASE WHEN last.to_status IN ('dispatched', 'in_progress', 'resolved', 'reopened', 'closed')
                   THEN disp.opd_id END,
-    duplicate_of_id = CASE WHEN last.to_status = 'duplicate' AND r.id - 1 > %(after_id)s THEN r.id - 1 END,
+    -- The seeded report just before it (ids have gaps: rolled-back inserts and lost tracking-code races use some).
+    duplicate_of_id = CASE WHEN last.to_status = 'duplicate'
+                           THEN (SELECT max(p.id) FROM geoportal_report p WHERE p.id > %(after_id)s AND p.id < r.id)
+                           END,
     resolved_at = CASE WHEN last.to_status IN ('resolved', 'closed') THEN res.at END,
     verification_due = CASE WHEN last.to_status = 'received'
                             THEN lapor_working_deadline(r.created_at, cat.verification_target_days) END,
