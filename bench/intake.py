@@ -100,6 +100,7 @@ def main() -> int:
             categories = _categories(cursor)
             points = _points(cursor)
             in_table = _count(cursor, "geoportal_report")
+            throttled = _count(cursor, "geoportal_submissionthrottle")  # an earlier run's rows may still be there
         print(f"{len(categories)} labels, {len(points)} points (kecamatan, town); {in_table:,} reports", flush=True)
 
         server = Server(env=env, workdir=workdir)
@@ -126,7 +127,7 @@ def main() -> int:
         server = None
 
         _table(runs, floor, photo, in_table)
-        ok = _checks(url, env, in_table, sender, photo)
+        ok = _checks(url, env, in_table, throttled, sender, photo)
     finally:
         if server is not None:
             server.stop()
@@ -586,11 +587,11 @@ def _table(runs: list[Run], floor: Floor, photo: bytes, in_table: int) -> None:
     )
 
 
-def _checks(url: str, env: dict, in_table: int, sender: Sender, photo: bytes) -> bool:
+def _checks(url: str, env: dict, in_table: int, throttled: int, sender: Sender, photo: bytes) -> bool:
     media = Path(env["MEDIA_ROOT"])
     with psycopg2.connect(_libpq(url)) as db, db.cursor() as cursor:
         now = _count(cursor, "geoportal_report")
-        throttle = _count(cursor, "geoportal_submissionthrottle")
+        throttle = _count(cursor, "geoportal_submissionthrottle") - throttled
         cursor.execute(
             "SELECT image, thumbnail FROM geoportal_reportphoto "
             "WHERE report_id IN (SELECT id FROM geoportal_report ORDER BY id DESC LIMIT %s)",
