@@ -110,12 +110,13 @@ def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
-def _admin(url: str, statements: list[str]) -> None:
-    """Run statements on the server's `postgres` database (CREATE/DROP DATABASE cannot run inside another)."""
+def _admin(url: str, statements: list[str], *, database: str = "postgres") -> None:
+    """Run statements outside a transaction, on the server's `postgres` database by default (CREATE/DROP DATABASE
+    cannot run inside another)."""
     import psycopg2
 
     parts = urlsplit(url)
-    connection = psycopg2.connect(urlunsplit(parts._replace(scheme="postgresql", path="/postgres")))
+    connection = psycopg2.connect(urlunsplit(parts._replace(scheme="postgresql", path=f"/{database}")))
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
@@ -129,6 +130,12 @@ def database_recreate(url: str) -> None:
     """Drop the database of `url` (closing its sessions) and create it empty."""
     name = urlsplit(url).path.lstrip("/")
     _admin(url, [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'])
+
+
+def database_vacuum(url: str) -> None:
+    """VACUUM (ANALYZE) the database of `url`: after a bulk seeding, so that autovacuum catching up on the new rows
+    does not compete with the measurements, and the index-only scans find the visibility map set."""
+    _admin(url, ["VACUUM (ANALYZE)"], database=urlsplit(url).path.lstrip("/"))
 
 
 def database_drop(url: str) -> None:
