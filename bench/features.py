@@ -6,13 +6,15 @@ On the database given (default: DATABASE_URL or the project's), in one run, for 
   floor     PostGIS alone writing the same GeoJSON text in one SQL statement (ST_AsGeoJSON, json_build_object,
             string_agg; each label's and place's properties written once, as ours does), via psycopg2: the
             least any server on this table can spend
-  ours      GET /api/reports/?in_bbox=…&limit=N through gunicorn (2 sync workers) on loopback
+  ours      GET /api/reports/?in_bbox=…&limit=N through gunicorn (2 sync workers) on loopback; and its selector
+            alone in this process (the same text, no HTTP and no Django), to show what the web stack costs
   naive     djangorestframework-gis's plain GeoFeatureModelSerializer over the same queryset, same gunicorn
             (bench/urls.py), the way most GeoDjango projects serve GeoJSON
   mapserver MapServer 8.0 (Debian) as FastCGI behind lighttpd, 2 processes (bench/mapserver.py): OGC API -
             Features items (which also counts numberMatched) and WFS 2.0 GetFeature with GeoJSON output
-HTTP requests keep their connection open and ask for no compression. Prints median, min, max and p95 of --runs
-requests each, and the ratio to the floor. A benchmark: it never fails on a time.
+HTTP requests keep their connection open and ask for no compression. The candidates take turns, one request each
+per round (the naive way every third round), so a busy moment weighs on all of them alike. Prints median, min, max
+and p95 of --runs rounds, and the ratio to the floor. A benchmark: it never fails on a time.
 """
 
 import argparse
@@ -53,7 +55,8 @@ FROM (
     || ', "properties": {"id": ' || r.id || ', ' || st.j || ', ' || c.j || ', ' || p.j || ', '
     || substr(json_build_object('description', r.description, 'created_at', r.created_at,
                                 'photo', %(media)s || ph.thumbnail)::text, 2) || '}' AS f
-  FROM (SELECT r.*, row_number() OVER (ORDER BY r.created_at DESC, r.id DESC) AS rn
+  FROM (SELECT r.id, r.location, r.status, r.description, r.created_at, r.category_id, r.desa_id, r.kecamatan_id,
+               row_number() OVER (ORDER BY r.created_at DESC, r.id DESC) AS rn
         FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
         WHERE r.status = ANY(%(statuses)s) AND NOT c.confidential
           AND r.location && ST_MakeEnvelope(%(x0)s, %(y0)s, %(x1)s, %(y1)s, 4326)
@@ -83,6 +86,7 @@ def main() -> None:
 
     from bench.mapserver import mapserver_running
     from geoportal.models import Report
+    from geoportal.selectors.reports import Audience, ReportFilters, report_features
     from workflow.states import PUBLIC_STATUSES, ReportStatus
 
     total = Report.objects.count()
@@ -96,7 +100,7 @@ def main() -> None:
             **dict(x0=x0, y0=y0, x1=x1, y1=y1),
         }
     box = ",".join(map(str, BBOX))
-    print(f"\n== Feature serving: {total:,} reports in the table; bbox {box}; {args.runs} requests each", flush=True)
+    print(f"\n== Feature serving: {total:,} reports in the table; bbox {box}; {args.runs} rounds", flush=True)
     reference = contextlib.nullcontext() if args.no_mapserver else mapserver_running(url)
     with gunicorn_running(url, settings="bench.settings") as base, reference as mapserver:
         http, mapserver_http = Http(base), Http(mapserver.base_url.split("/mapserv")[0]) if mapserver else None
@@ -107,6 +111,14 @@ def main() -> None:
                 with connection.cursor() as cursor:
                     cursor.execute(FLOOR_SQL, {**floor_params, "limit": limit})
                     return cursor.fetchone()[0].encode()
+
+            def selector(limit=limit):
+                with translation.override(settings.LANGUAGE_CODE):
+                    page = report_features(
+                        filters=ReportFilters(bbox=BBOX), limit=limit, after=None,
+                        media_url=floor_params["media"], count=False, audience=Audience.public(),
+                    )  # fmt: skip
+                    return ('{"type": "FeatureCollection", "features": [' + page.features + "]}").encode()
 
             def get(client, path):
                 def fetch():
@@ -121,6 +133,7 @@ def main() -> None:
             candidates = [
                 ("floor: PostGIS alone (psycopg2)", floor),
                 ("ours: /api/reports/ (gunicorn)", get(http, f"/api/reports/?{query}")),
+                ("ours: the selector alone (no HTTP, no Django)", selector),
                 ("naive: drf-gis GeoFeatureModelSerializer", get(http, f"/bench/naive/reports/?{query}")),
             ]
             if mapserver:
@@ -129,16 +142,23 @@ def main() -> None:
                     ("MapServer 8 WFS 2.0 GeoJSON", mapserver.wfs_url(bbox=BBOX, limit=limit)),
                 ):
                     candidates.append((name, get(mapserver_http, full.split(str(mapserver.port), 1)[1])))
-            base_median = None
+            results = []
             for name, fn in candidates:
                 body = fn()
-                returned = len(json.loads(body)["features"])
-                runs = args.runs if "naive" not in name else max(3, args.runs // 3)  # the naive way is slow
-                samples = timed(fn, runs, warmup=3)  # both gunicorn workers warm
-                base_median = base_median or median(samples)
+                for _ in range(3):  # warm-up: both gunicorn workers, the database's cache
+                    fn()
+                results.append((name, fn, len(json.loads(body)["features"]), len(body), []))
+            # Round by round, every candidate once per round (the naive way every third round: it is slow), so
+            # that whatever else the machine does weighs on all of them alike and the ratios are side by side.
+            for round_ in range(args.runs):
+                for name, fn, _returned, _size, samples in results:
+                    if "naive" not in name or round_ % 3 == 0:
+                        samples += timed(fn, 1, warmup=0)
+            base_median = median(results[0][4])
+            for name, _fn, returned, size, samples in results:
                 print(
                     f"{returned:>8}  {name:<44} {median(samples):>9.1f} {min(samples):>7.1f} {max(samples):>7.1f} "
-                    f"{p95(samples):>7.1f} {median(samples) / base_median:>7.2f} {len(body) / 1024:>6.0f}",
+                    f"{p95(samples):>7.1f} {median(samples) / base_median:>7.2f} {size / 1024:>6.0f}",
                     flush=True,
                 )
 

@@ -78,7 +78,7 @@ def main() -> None:
 
         for t in tiles:  # warm-up pass: both workers, the database's cache
             endpoint(t), endpoint(t), bare(t)
-        rows, all_bare, all_http = [], [], []
+        rows, all_bare, all_http, all_size = [], [], [], []
         for z in args.zooms:
             level = [t for t in tiles if t[0] == z]
             b = [timed(lambda t=t: bare(t), 1, warmup=0)[0] for t in level]
@@ -86,8 +86,9 @@ def main() -> None:
             size = [len(endpoint(t)) for t in level]
             all_bare += b
             all_http += h
+            all_size += size
             rows.append((str(z), len(level), b, h, size))
-        rows.append(("all", len(tiles), all_bare, all_http, [0]))
+        rows.append(("all", len(tiles), all_bare, all_http, all_size))
     print(
         f"{'zoom':>4} {'tiles':>5}  {'bare median':>11} {'p95':>6}  {'endpoint median':>15} {'p95':>6}  "
         f"{'× bare (p95)':>12}  {'KiB median':>10} {'max':>6}"
