@@ -75,7 +75,11 @@ def main() -> None:
     out = Tee(ROOT / "var" / "bench" / f"{dt.date.today():%Y-%m-%d}.txt")
     cpu = os.cpu_count()
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    out.line(f"# make bench, {dt.datetime.now():%Y-%m-%d %H:%M}, {cpu} cores, {memory:.0f} GiB, sizes {args.sizes}")
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True)
+    out.line(
+        f"# make bench, {dt.datetime.now():%Y-%m-%d %H:%M}, commit {commit.stdout.strip() or 'unknown'}, "
+        f"{cpu} cores, {memory:.0f} GiB, sizes {args.sizes}"
+    )
     out.line(f"# PostgreSQL database {url.rsplit('/', 1)[1]} (recreated unless --reuse)")
 
     have = 0

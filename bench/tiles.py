@@ -6,7 +6,8 @@ The tile set is what people look at: at each zoom, --views map views (1280 × 80
 public reports (busy places come up more often, as on a real map), each needing the tiles that cover it. Every
 tile is fetched once through gunicorn (2 sync workers, loopback) and its SQL (geoportal.selectors.tiles) run once
 bare through psycopg2, after one warm-up pass over the whole set. Prints median and p95 per zoom and overall,
-the ratio endpoint / bare, and the tile sizes. A benchmark: it never fails on a time.
+the ratio endpoint / bare, the tile sizes, and what the web stack alone costs (a request refused before any
+query). A benchmark: it never fails on a time.
 """
 
 import argparse
@@ -47,11 +48,11 @@ def main() -> None:
 
     rng = random.Random(args.seed)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT setseed(%s)", [args.seed / 100])
+        cursor.execute("SELECT setseed(%s)", [args.seed / 100])  # random() repeatable; REPEATABLE: the sample too
         cursor.execute(
-            "SELECT ST_X(location), ST_Y(location) FROM geoportal_report TABLESAMPLE SYSTEM (1) "
+            "SELECT ST_X(location), ST_Y(location) FROM geoportal_report TABLESAMPLE SYSTEM (1) REPEATABLE (%s) "
             "WHERE status = ANY(%s) ORDER BY random() LIMIT %s",
-            [sorted(PUBLIC_STATUSES), args.views * len(args.zooms)],
+            [args.seed, sorted(PUBLIC_STATUSES), args.views * len(args.zooms)],
         )
         centres = cursor.fetchall()
     rng.shuffle(centres)
@@ -76,13 +77,22 @@ def main() -> None:
                 raise RuntimeError(f"tile {t} answered {status}: {body[:200]!r}")
             return body
 
+        def refused():  # the same route, middleware and gunicorn, refused before any query: the stack's fixed cost
+            status, _body = http.get("/tiles/reports/99/0/0.pbf")
+            if status != 400:
+                raise RuntimeError(f"an impossible zoom answered {status}, not 400")
+
         for t in tiles:  # warm-up pass: both workers, the database's cache
             endpoint(t), endpoint(t), bare(t)
+        fixed = []
         rows, all_bare, all_http, all_size = [], [], [], []
         for z in args.zooms:
             level = [t for t in tiles if t[0] == z]
-            b = [timed(lambda t=t: bare(t), 1, warmup=0)[0] for t in level]
-            h = [timed(lambda t=t: endpoint(t), 1, warmup=0)[0] for t in level]
+            b, h = [], []
+            for t in level:  # taking turns, so a busy moment weighs on all three alike
+                b += timed(lambda t=t: bare(t), 1, warmup=0)
+                h += timed(lambda t=t: endpoint(t), 1, warmup=0)
+                fixed += timed(refused, 1, warmup=0)
             size = [len(endpoint(t)) for t in level]
             all_bare += b
             all_http += h
@@ -99,6 +109,12 @@ def main() -> None:
             f"{p95(h) / p95(b):>12.2f}  {median(size) / 1024:>10.1f} {max(size) / 1024:>6.1f}",
             flush=True,
         )
+    print(
+        f"the stack alone (gunicorn, Django, the same route refused before any query, {len(fixed)} requests): "
+        f"median {median(fixed):.1f} ms, p95 {p95(fixed):.1f} ms; endpoint − bare (medians): "
+        f"{median(all_http) - median(all_bare):.1f} ms",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":
