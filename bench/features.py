@@ -55,12 +55,12 @@ FROM (
     || ', "properties": {"id": ' || r.id || ', ' || st.j || ', ' || c.j || ', ' || p.j || ', '
     || substr(json_build_object('description', r.description, 'created_at', r.created_at,
                                 'photo', %(media)s || ph.thumbnail)::text, 2) || '}' AS f
-  FROM (SELECT r.id, r.location, r.status, r.description, r.created_at, r.category_id, r.desa_id, r.kecamatan_id,
-               row_number() OVER (ORDER BY r.created_at DESC, r.id DESC) AS rn
-        FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
-        WHERE r.status = ANY(%(statuses)s) AND NOT c.confidential
-          AND r.location && ST_MakeEnvelope(%(x0)s, %(y0)s, %(x1)s, %(y1)s, 4326)
-        ORDER BY r.created_at DESC, r.id DESC LIMIT %(limit)s) r
+  FROM (SELECT t.*, row_number() OVER (ORDER BY t.created_at DESC, t.id DESC) AS rn  -- after the LIMIT: top-N sort
+        FROM (SELECT r.id, r.location, r.status, r.description, r.created_at, r.category_id, r.desa_id, r.kecamatan_id
+              FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
+              WHERE r.status = ANY(%(statuses)s) AND NOT c.confidential
+                AND r.location && ST_MakeEnvelope(%(x0)s, %(y0)s, %(x1)s, %(y1)s, 4326)
+              ORDER BY r.created_at DESC, r.id DESC LIMIT %(limit)s) t) r
   JOIN lk_status st ON st.status = r.status
   JOIN lk_category c ON c.id = r.category_id JOIN lk_place p ON p.id = r.desa_id AND p.kecamatan_id = r.kecamatan_id
   LEFT JOIN LATERAL (
