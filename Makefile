@@ -13,7 +13,7 @@ db:  ## start only the project's PostGIS cluster
 test:  ## every test suite, on real PostGIS
 	@bash scripts/test.sh
 
-bench:  ## every benchmark at 100,000 and 1,000,000 reports (~40 min; figures, never a failure on a time)
+bench:  ## every benchmark at 100,000 and 1,000,000 reports (~15 min; figures, never a failure on a time)
 	@bash scripts/bench.sh $(ARGS)
 
 plugin-zip:  ## the QGIS plugin as a zip for "Install from ZIP" (dist/)
