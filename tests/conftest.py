@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connections
 
 from geoportal.models import Opd
 from geoportal.services.boundaries import boundaries_import
@@ -75,6 +76,9 @@ def browser():
         )
         yield chromium
         chromium.close()
+        # While Playwright's loop runs, Django keeps the test's database connection in a store of its own
+        # (asgiref's Local in async context): close it here, or it outlives the test and the test database.
+        connections.close_all()
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
