@@ -58,7 +58,9 @@
     if (p.kind === "cell") {
       var w = p.waiting || 0, h = p.handling || 0, d = p.done || 0;
       fill = form.elements.colour.value === "squad" ? p.colour : (w >= h && w >= d ? PROGRESS.waiting : h >= d ? PROGRESS.handling : PROGRESS.done);
-      return {radius: p.count === 1 ? 6 : Math.min(16, 5 + 1.3 * Math.log2(p.count)), fill: true, fillColor: fill, fillOpacity: 0.75, color: "#1c2430", weight: 1};
+      // Radius by the count's order of magnitude, up to ~100,000 in a cell: 1 → 6 px, 100 → 10, 10,000 → 15. (Capped
+      // at a few hundred, every cell of a regency-wide view at a million reports looked the same.)
+      return {radius: Math.max(6, Math.min(17.5, 5 + 2.5 * Math.log10(p.count))), fill: true, fillColor: fill, fillOpacity: 0.75, color: "#1c2430", weight: 1};
     }
     return {radius: 7, fill: true, fillColor: colour(p), fillOpacity: 0.9, color: "#1c2430", weight: 1};
   }
