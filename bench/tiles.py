@@ -7,10 +7,12 @@ public reports (busy places come up more often, as on a real map), each needing 
 tile is fetched once through gunicorn (2 sync workers, loopback) and its SQL (geoportal.selectors.tiles) run once
 bare through psycopg2, after one warm-up pass over the whole set. Prints median and p95 per zoom and overall,
 the ratio endpoint / bare, the tile sizes, and what the web stack alone costs (a request refused before any
-query). A benchmark: it never fails on a time.
+query). Then the tile over the regency's centre at zooms 9–14 with a date filter (last full month, and the twelve
+months up to it), which is counted from the reports on the fly. A benchmark: it never fails on a time.
 """
 
 import argparse
+import datetime as dt
 import math
 import random
 import sys
@@ -19,6 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._common import Http, database_url, django_setup, gunicorn_running, median, p95, timed  # noqa: E402
+
+REGENCY_CENTRE = (111.7, -8.05)  # lon, lat: between Trenggalek town and Pogalan
 
 
 def tiles_for_view(lon: float, lat: float, z: int, width: int = 1280, height: int = 800) -> set[tuple[int, int, int]]:
@@ -40,6 +44,8 @@ def main() -> None:
     url = args.database_url or database_url()
     django_setup(url)
     from django.db import connection
+    from django.db.models import Max
+    from django.utils import timezone
 
     from geoportal.models import Report
     from geoportal.selectors.reports import ReportFilters
@@ -60,6 +66,7 @@ def main() -> None:
         {t for i, z in enumerate(args.zooms) for c in centres[i :: len(args.zooms)] for t in tiles_for_view(*c, z)}
     )
     total = Report.objects.count()
+    newest = timezone.localdate(Report.objects.aggregate(newest=Max("created_at"))["newest"])
     print(f"\n== Vector tiles: {total:,} reports in the table; {len(tiles)} tiles from {args.views} map views per zoom")
 
     def bare(t):
@@ -99,6 +106,7 @@ def main() -> None:
             all_size += size
             rows.append((str(z), len(level), b, h, size))
         rows.append(("all", len(tiles), all_bare, all_http, all_size))
+        dated = dated_tiles(http, newest)
     print(
         f"{'zoom':>4} {'tiles':>5}  {'bare median':>11} {'p95':>6}  {'endpoint median':>15} {'p95':>6}  "
         f"{'× bare (p95)':>12}  {'KiB median':>10} {'max':>6}"
@@ -115,6 +123,31 @@ def main() -> None:
         f"{median(all_http) - median(all_bare):.1f} ms",
         flush=True,
     )
+    print("with a date filter (counted from the reports on the fly), the tile over the regency's centre, median of 3:")
+    for label, z, ms, kib in dated:
+        print(f"  {label:<28} zoom {z:>2}: {ms:>7.1f} ms, {kib:.1f} KiB", flush=True)
+
+
+def dated_tiles(http: Http, newest: dt.date) -> list[tuple[str, int, float, float]]:
+    """The tile holding the regency's centre at zooms 9 (the whole regency) to 14, for the last full month before
+    the newest report and for the twelve months up to it: one warm-up request, then the median of three."""
+    month_end = newest.replace(day=1) - dt.timedelta(days=1)
+    month_start = month_end.replace(day=1)
+    year_start = (month_start - dt.timedelta(days=320)).replace(day=1)
+    results = []
+    for label, start in (
+        (f"month {month_start:%Y-%m}", month_start),
+        (f"year {year_start:%Y-%m} – {month_end:%Y-%m}", year_start),
+    ):
+        for z in (9, 10, 12, 14):
+            ((_, x, y),) = tiles_for_view(*REGENCY_CENTRE, z, width=1, height=1)
+            path = f"/tiles/reports/{z}/{x}/{y}.pbf?created_from={start}&created_to={month_end}"
+            status, body = http.get(path)
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}: {body[:200]!r}")
+            samples = timed(lambda path=path: http.get(path), 3, warmup=0)
+            results.append((label, z, median(samples), len(body) / 1024))
+    return results
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ confidential label, sensitive labels rounded to their grid. Layer name: `reports
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from geoportal.models.reference import Category
 from geoportal.models.tiles import CELL_MAX_ZOOM, CELL_MIN_ZOOM, CELLS_PER_TILE
 from geoportal.selectors.reports import Audience, ReportFilters, _where
 
@@ -85,13 +87,17 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[str, 
     names = [f"w{i}" for i in range(len(where_params))]
     where = where.replace("%s", "{}").format(*(f"%({name})s" for name in names))
     params: dict = {"z": tile.z, "x": tile.x, "y": tile.y, **dict(zip(names, where_params, strict=True))}
-    # Sensitive labels' points are rounded to their grid, so a report up to half a grid step outside the
-    # tile can be drawn inside it: the index search looks that much wider, and ST_AsMVTGeom clips the rest.
-    envelope = (
-        f"ST_Expand(ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), 4326), "
-        "(SELECT coalesce(max(public_precision_m), 0) FROM geoportal_category) / 2 / 111320.0)"
-    )
     dated = bool(filters.created_from or filters.created_to)
+    if tile.z > CELL_MAX_ZOOM or dated:
+        # Sensitive labels' points are rounded to their grid, so a report up to half a grid step outside the
+        # tile can be drawn inside it: the index search looks that much wider, and ST_AsMVTGeom clips the rest.
+        # A number, not a subquery: the planner then sees how much of the table the box covers, and for a
+        # regency-wide tile with a date filter reads the month by date instead of every report by place
+        # (at a million reports, a month at zoom 9: 890 -> 170 ms; a year: 2.2 -> 1.2 s).
+        params["margin"] = (Category.objects.aggregate(m=Max("public_precision_m"))["m"] or 0) / 2 / 111320.0
+    envelope = (
+        f"ST_Expand(ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), 4326), %(margin)s)"
+    )
     if tile.z > CELL_MAX_ZOOM:
         sql = f"""
             SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
