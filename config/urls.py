@@ -1,13 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
-
-admin.site.site_header = _("Lapor Trenggalek – administration")
-admin.site.site_title = _("Lapor Trenggalek")
-admin.site.index_title = _("Reports, areas, squads and staff")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -19,7 +19,7 @@ from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.selectors.reports import report_by_tracking_code
 from geoportal.tracking import tracking_code_display
-from workflow.policies import Actor, transitions_available
+from workflow.policies import Actor, citizen_act_refusal, transitions_available
 from workflow.selectors import report_public_timeline
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 from workflow.states import PUBLIC_STATUSES
@@ -177,7 +177,8 @@ def track(request, code: str):
 
 
 def _report_page(request, report: Report, *, code: str | None, answer: bool):
-    available = transitions_available(Actor.citizen(), report) if answer else []
+    staff_refusal = citizen_act_refusal(request.user) if answer else None
+    available = transitions_available(Actor.citizen(), report) if answer and not staff_refusal else []
     return render(
         request,
         "geoportal/track.html",
@@ -189,6 +190,7 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool):
             "video": getattr(report, "video", None),
             "can_close": "close" in available,
             "can_reopen": "reopen" in available,
+            "staff_refusal": staff_refusal,
         },
     )
 
@@ -199,6 +201,9 @@ def track_answer(request, code: str):
     name = request.POST.get("action")
     if name not in ("close", "reopen"):
         raise Http404
+    if refusal := citizen_act_refusal(request.user):
+        messages.error(request, refusal)
+        return redirect("track", code=tracking_code_display(report.tracking_code))
     try:
         report_transition(
             report_id=report.pk,

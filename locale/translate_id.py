@@ -258,6 +258,10 @@ T = {
     "monthly reports": "laporan bulanan",
     "The monthly report is for leadership.": "Laporan bulanan untuk pimpinan.",
     "Look up": "Cari",
+    # issue 13: only the citizen acts as the citizen; staff type codes, never see them
+    "You are signed in as staff. Only the citizen who reported can confirm the fix or reopen the report with the tracking code; sign out first if you are that citizen.": "Anda masuk sebagai staf. Hanya warga pelapor yang dapat mengonfirmasi perbaikan atau membuka kembali laporan dengan kode lacak; keluar dulu jika Anda warga pelapor itu.",
+    "No report that you can see has this tracking code. Ask the citizen to read it again.": "Tidak ada laporan yang dapat Anda lihat dengan kode lacak ini. Minta warga membacakannya sekali lagi.",
+    "A citizen on the phone? Type the tracking code they read out:": "Warga menelepon? Ketik kode lacak yang dibacakannya:",
     "You have sent many reports in a short time (%(most)d in %(minutes)d minutes). Wait a little and try again; reports already sent are safe.": "Anda mengirim banyak laporan dalam waktu singkat (%(most)d dalam %(minutes)d menit). Tunggu sebentar lalu coba lagi; laporan yang sudah terkirim aman.",
     "This submission was refused.": "Pengiriman ini ditolak.",
     "one or more photos (JPEG, PNG, WebP, HEIC)": "satu atau beberapa foto (JPEG, PNG, WebP, HEIC)",

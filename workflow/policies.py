@@ -153,3 +153,22 @@ def audience_for(actor: Actor):
             staff=True, visible_sql=f"(r.opd_id = %s AND NOT c.confidential){covert}", visible_params=(actor.opd_id,)
         )
     return Audience(staff=True, visible_sql="FALSE")
+
+
+def admin_access(user) -> bool:
+    """The Django admin is the administrator's tool (users, roles, OPDs, squads, labels, targets, boundaries).
+    Operators, OPD officers and leadership work from their desks, the API and the plugin, which ask this policy
+    report by report; the admin's generic pages would not."""
+    actor = Actor.for_user(user)
+    return actor is not None and actor.role == Role.ADMINISTRATOR and user.is_active
+
+
+def citizen_act_refusal(user) -> str | None:
+    """Only the citizen acts as the citizen: a request that comes with a staff session or token may not confirm a
+    fix or reopen a report through the tracking code (an OPD would otherwise close its own reports)."""
+    if getattr(user, "is_authenticated", False):
+        return _(
+            "You are signed in as staff. Only the citizen who reported can confirm the fix or reopen the report "
+            "with the tracking code; sign out first if you are that citizen."
+        )
+    return None

@@ -23,6 +23,7 @@ from workflow.selectors import (
     queue_opd,
     queue_returned,
     queue_screening,
+    report_find_by_code,
     report_similar_nearby,
 )
 from workflow.services.clocks import CLOCK_LABELS, report_overdue_clock
@@ -130,6 +131,21 @@ def monthly_report_download(request, year: int, month: int):
     return FileResponse(
         report.pdf.open("rb"), content_type="application/pdf", filename=f"laporan-kinerja-{year:04d}-{month:02d}.pdf"
     )
+
+
+@login_required
+@require_POST
+def desk_find_by_code(request):
+    """A citizen on the phone reads out their tracking code: the report opens if this staff member may see it. POST,
+    so the code stays out of addresses, history and logs; the desk never shows it back."""
+    actor = _actor(request)
+    report = report_find_by_code(actor=actor, code=request.POST.get("kode", "")[:40])
+    if report is None:
+        messages.error(
+            request, _("No report that you can see has this tracking code. Ask the citizen to read it again.")
+        )
+        return redirect(DESK_FOR_ROLE[actor.role])
+    return redirect("desk-report", pk=report.pk)
 
 
 @login_required

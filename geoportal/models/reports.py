@@ -83,7 +83,8 @@ class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tracking_code_display} · {self.category_id and self.category}"
+        # Never the tracking code: this text shows in staff pages, the admin and logs, and the code is the citizen's.
+        return f"#{self.pk} · {self.category}" if self.category_id else f"#{self.pk}"
 
     @property
     def tracking_code_display(self) -> str:

@@ -79,9 +79,9 @@ _REPORT_PROPERTIES = [
     ("created_at", "r.created_at"),
     ("photo", "%s || ph.thumbnail"),
 ]
-# Staff also see who holds the report, its clocks and the tracking code (to help a citizen on the phone).
+# Staff also see who holds the report and its clocks; never the tracking code: it is the citizen's alone (staff who
+# help a citizen on the phone type the code the citizen reads out, workflow.selectors.report_by_code_for_staff).
 _STAFF_PROPERTIES = [
-    ("tracking_code", "r.tracking_code"),
     ("confidential", "c.confidential"),
     ("opd", "o.code"),
     ("opd_name", "o.name"),

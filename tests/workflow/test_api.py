@@ -54,7 +54,7 @@ def test_staff_features_carry_clocks_and_overdue(staff):
     (feature,) = body["features"]
     assert feature["id"] == late.id
     props = feature["properties"]
-    assert props["overdue"] == "response" and props["opd"] == "PUPR" and props["tracking_code"] == late.tracking_code
+    assert props["overdue"] == "response" and props["opd"] == "PUPR" and "tracking_code" not in props
 
 
 def test_transition_errors_speak_http(staff):

@@ -6,12 +6,14 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from geoportal.api.renderers import PassThroughJSONRenderer, PrebuiltJSON
@@ -29,6 +31,7 @@ from workflow.policies import (
     TRANSITIONS,
     Actor,
     audience_for,
+    citizen_act_refusal,
     reports_visible_to,
     transitions_available,
 )
@@ -255,10 +258,24 @@ class TrackView(APIView):
         )
 
 
+class _SessionIdentity(SessionAuthentication):
+    """Who the session belongs to, without DRF's CSRF check: used only to refuse staff (CSRF would answer in its
+    own English words first), never to grant anything."""
+
+    def enforce_csrf(self, request) -> None:
+        return None
+
+
 class CitizenTransitionView(APIView):
-    """The citizen confirms the fix (`close`) or says it is not fixed (`reopen`, with a note)."""
+    """The citizen confirms the fix (`close`) or says it is not fixed (`reopen`, with a note). Refused to anyone
+    signed in (a staff session or token): only the citizen acts as the citizen."""
 
     permission_classes = [permissions.AllowAny]
+    # The configured token authentication, and the session (to recognise staff): both only to refuse.
+    authentication_classes = [
+        *(c for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES if not issubclass(c, SessionAuthentication)),
+        _SessionIdentity,
+    ]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
@@ -273,6 +290,8 @@ class CitizenTransitionView(APIView):
         tags=["citizen"],
     )
     def post(self, request: Request, code: str, name: str) -> Response:
+        if refusal := citizen_act_refusal(request.user):
+            return Response({"detail": refusal, "errors": {}}, status=status.HTTP_403_FORBIDDEN)
         if name not in ("reopen", "close"):
             return Response(
                 {"detail": str(_("A citizen can only confirm the fix or reopen the report.")), "errors": {}}, status=403

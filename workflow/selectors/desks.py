@@ -15,6 +15,18 @@ def queue_screening(*, actor):
     return _with_display(qs).order_by("created_at", "id")
 
 
+def report_find_by_code(*, actor, code: str):
+    """The report whose tracking code a citizen read out on the phone, if this staff member may see it; else None
+    (a code of a report they may not see answers like an unknown one). Staff type codes, they never see them."""
+    from geoportal.selectors.reports import report_by_tracking_code
+    from workflow.policies import reports_visible_to
+
+    report = report_by_tracking_code(code=code)
+    if report is None or not reports_visible_to(actor).filter(pk=report.pk).exists():
+        return None
+    return report
+
+
 def queue_returned(*, actor):
     from geoportal.models import Report
     from workflow.policies import reports_visible_to
