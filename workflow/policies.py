@@ -100,6 +100,17 @@ def reports_visible_to(actor: Actor, queryset: QuerySet[Report] | None = None) -
     return qs.none()
 
 
+def contact_visible(actor: Actor, report: Report) -> bool:
+    """Whether this actor may read who reported: the operator screening it and the OPD handling it (PRODUCT.md),
+    never leadership, the administrator or anyone else. A confidential report's screener and handler is the covert
+    squad itself; no operator sees its reporter."""
+    if report.category.confidential:
+        return actor.role == Role.OPD_OFFICER and actor.covert
+    if actor.role == Role.OPERATOR:
+        return True
+    return actor.role == Role.OPD_OFFICER and actor.opd_id is not None and report.opd_id == actor.opd_id
+
+
 def transition_refusal(actor: Actor, report: Report, name: str) -> str | None:
     """Why this actor may not run this transition on this report now, in words; None when allowed."""
     spec = TRANSITIONS.get(name)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from geoportal.services.reports import Upload
 from workflow.forms import TransitionForm
 from workflow.models import Role
-from workflow.policies import TRANSITIONS, Actor, reports_visible_to, transitions_available
+from workflow.policies import TRANSITIONS, Actor, contact_visible, reports_visible_to, transitions_available
 from workflow.selectors import (
     MIN_COUNT_FOR_RANKING,
     Period,
@@ -171,7 +171,7 @@ def report_detail(request, pk: int):
             "actions": [(name, TRANSITIONS[name]) for name in available],
             "form": TransitionForm(initial={"expected_status": report.status, "opd": report.category.default_opd}),
             "similar": report_similar_nearby(report=report) if {"mark_duplicate"} & set(available) else [],
-            "contact": getattr(report, "contact", None) if actor.is_desk else None,
+            "contact": getattr(report, "contact", None) if contact_visible(actor, report) else None,
             "desa_geojson": report.desa.geom.geojson,
             "overdue": CLOCK_LABELS.get(report_overdue_clock(report)),
         },

@@ -32,6 +32,7 @@ from workflow.policies import (
     Actor,
     audience_for,
     citizen_act_refusal,
+    contact_visible,
     reports_visible_to,
     transitions_available,
 )
@@ -128,7 +129,7 @@ class StaffReportDetailView(APIView):
             }
             for p in report.photos.all()
         ]
-        if actor.is_desk and (contact := getattr(report, "contact", None)):
+        if contact_visible(actor, report) and (contact := getattr(report, "contact", None)):
             feature["properties"]["contact"] = {"name": contact.name, "phone": contact.phone, "email": contact.email}
         return Response(feature)
 
