@@ -99,13 +99,14 @@ def report_new(request):
 def report_public(request, pk: int):
     """A public report's page: what the map's popup links to. No tracking code, no contact."""
     report = (
-        Report.objects.select_related("category__squad", "kecamatan", "desa")
+        Report.objects.select_related("category__squad", "public_desa__kecamatan")
         .filter(pk=pk, status__in=PUBLIC_STATUSES, category__confidential=False)
         .first()
     )
     if report is None:
         raise Http404(_("There is no public report with this number."))
-    return _report_page(request, report, code=None, answer=False)
+    # Named where it is published (a sensitive label's report: the desa of its grid node), as on the map.
+    return _report_page(request, report, code=None, answer=False, desa=report.public_desa)
 
 
 def manifest(request):
@@ -176,7 +177,7 @@ def track(request, code: str):
     return _report_page(request, report, code=tracking_code_display(report.tracking_code), answer=True)
 
 
-def _report_page(request, report: Report, *, code: str | None, answer: bool):
+def _report_page(request, report: Report, *, code: str | None, answer: bool, desa=None):
     staff_refusal = citizen_act_refusal(request.user) if answer else None
     available = transitions_available(Actor.citizen(), report) if answer and not staff_refusal else []
     return render(
@@ -184,6 +185,7 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool):
         "geoportal/track.html",
         {
             "report": report,
+            "desa": desa or report.desa,  # the citizen holding the code sees where they sent it from
             "code": code,
             "steps": report_public_timeline(report=report),
             "photos": report.photos.filter(kind="report").order_by("position"),

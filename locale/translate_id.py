@@ -22,6 +22,7 @@ T = {
         "Perbesar peta atau ketuk lingkaran untuk melihatnya satu per satu. Daftar menampilkan yang terbaru."
     ),
     "%s reports here": "%s laporan di sini",
+    "published location": "lokasi yang dipublikasikan",
     "Unknown status: %(wrong)s. Use: %(allowed)s.": "Status tidak dikenal: %(wrong)s. Gunakan: %(allowed)s.",
     "one or more statuses, comma-separated: %s": "satu atau beberapa status, dipisah koma: %s",
     "only reports held by this OPD (code)": "hanya laporan yang dipegang OPD ini (kode)",

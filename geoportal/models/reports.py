@@ -36,6 +36,16 @@ class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
     status = FSMField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="reports")
     desa = models.ForeignKey(Desa, on_delete=models.PROTECT, related_name="reports")
+    # Where the public sees it (map, filters, counts, tiles, the report's page): for a sensitive label the point on
+    # the label's grid and the desa holding that grid node, else the exact place. Kept by PostgreSQL whoever writes
+    # the report (geoportal/sql/lapor_report_publish.sql), never from Python: left empty here, filled on save.
+    public_location = models.PointField(_("published location"), srid=4326, editable=False, blank=True)
+    public_kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.PROTECT, related_name="public_reports", editable=False, blank=True
+    )
+    public_desa = models.ForeignKey(
+        Desa, on_delete=models.PROTECT, related_name="public_reports", editable=False, blank=True
+    )
     located = models.CharField(_("placed"), max_length=10, choices=Located.choices, default=Located.INSIDE)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     # Set by the sending device: a report queued offline and sent twice is stored once.
