@@ -194,7 +194,7 @@ def _row_columns(place: Place) -> str:
     names, so the feature's SQL is the same for every audience."""
     return (
         f"r.id, r.created_at, r.{place.location} AS location, r.status, r.description, r.category_id, "
-        f"r.{place.kecamatan} AS kecamatan_id, r.{place.desa} AS desa_id, r.opd_id, r.tracking_code, "
+        f"r.{place.kecamatan} AS kecamatan_id, r.{place.desa} AS desa_id, r.opd_id, "
         "r.verification_due, r.response_due, r.resolution_due, r.extra_reporters, r.located"
     )
 
