@@ -178,8 +178,18 @@ def track(request, code: str):
 
 
 def _report_page(request, report: Report, *, code: str | None, answer: bool, desa=None):
+    """The tracking page (`code`: for the citizen holding it) or the public page of a public report. Files that
+    are not public get links signed for the citizen; the public page shows no proof photos (they are evidence for
+    the citizen who confirms the fix, and for staff: workflow.files)."""
+    from workflow.files import citizen_file_url
+
+    def url(field_file, *, citizens: bool) -> str:
+        return citizen_file_url(report=report, field_file=field_file, citizens=citizens)
+
     staff_refusal = citizen_act_refusal(request.user) if answer else None
     available = transitions_available(Actor.citizen(), report) if answer and not staff_refusal else []
+    video = getattr(report, "video", None)
+    steps = report_public_timeline(report=report)
     return render(
         request,
         "geoportal/track.html",
@@ -187,9 +197,14 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool, des
             "report": report,
             "desa": desa or report.desa,  # the citizen holding the code sees where they sent it from
             "code": code,
-            "steps": report_public_timeline(report=report),
-            "photos": report.photos.filter(kind="report").order_by("position"),
-            "video": getattr(report, "video", None),
+            "steps": [
+                (step, url(step.event.photo.thumbnail, citizens=False) if code and step.event.photo_id else None)
+                for step in steps
+            ],
+            "photos": [
+                url(p.thumbnail, citizens=True) for p in report.photos.filter(kind="report").order_by("position")
+            ],
+            "video": video and {"file": url(video.file, citizens=True), "poster": url(video.poster, citizens=True)},
             "can_close": "close" in available,
             "can_reopen": "reopen" in available,
             "staff_refusal": staff_refusal,

@@ -283,6 +283,7 @@ T = {
     "No, it is not fixed": "Belum, masih bermasalah",
     "Thank you: the fix is confirmed.": "Terima kasih: perbaikan sudah Anda konfirmasi.",
     "Thank you: the report is open again and the OPD has been told.": "Terima kasih: laporan dibuka kembali dan OPD sudah diberi tahu.",
+    "Download": "Unduh",
 }
 
 if __name__ == "__main__":

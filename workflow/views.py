@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from geoportal.services.reports import Upload
+from workflow.files import monthly_report_readable
 from workflow.forms import TransitionForm
 from workflow.models import Role
 from workflow.policies import TRANSITIONS, Actor, contact_visible, reports_visible_to, transitions_available
@@ -26,6 +28,7 @@ from workflow.selectors import (
     report_find_by_code,
     report_similar_nearby,
 )
+from workflow.sendfile import file_response
 from workflow.services.clocks import CLOCK_LABELS, report_overdue_clock
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 
@@ -104,6 +107,7 @@ def desk_leadership(request):
             "months": months,
             "chosen": f"{period.start:%Y-%m}",
             "month_ended": (period.start.year, period.start.month) < (today.year, today.month),
+            "pdf_readable": monthly_report_readable(actor),
             "opds": opds,
             "fastest": ranked[0] if ranked else None,
             "slowest": ranked[-1] if len(ranked) > 1 else None,
@@ -116,20 +120,21 @@ def desk_leadership(request):
 
 @login_required
 def monthly_report_download(request, year: int, month: int):
-    """The stored monthly PDF of a past month (generated on first request)."""
-    from django.http import FileResponse
-
+    """The stored monthly PDF of a past month (generated on first request): the only door to it."""
     from reports_pdf.services import monthly_report_get
 
-    actor = _actor(request)
-    if actor.role not in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR):
+    if not monthly_report_readable(_actor(request)):
         raise PermissionDenied(_("The monthly report is for leadership."))
     today = date.today()
     if not (1 <= month <= 12) or (year, month) >= (today.year, today.month) or year < 2000:
         raise Http404(_("A monthly report exists only for months that have ended."))
     report = monthly_report_get(year=year, month=month, regenerate=request.GET.get("buat-ulang") == "1")
-    return FileResponse(
-        report.pdf.open("rb"), content_type="application/pdf", filename=f"laporan-kinerja-{year:04d}-{month:02d}.pdf"
+    return file_response(
+        storage=report.pdf.storage,
+        name=report.pdf.name,
+        accel_prefix=settings.PRIVATE_MEDIA_ACCEL_REDIRECT_PREFIX,
+        public=False,
+        filename=f"laporan-kinerja-{year:04d}-{month:02d}.pdf",
     )
 
 

@@ -151,7 +151,12 @@ class ReportPhoto(models.Model):
         ordering = ["report", "kind", "position"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
-        indexes = [models.Index(fields=["report", "kind", "position"], name="photo_report_idx")]
+        indexes = [
+            models.Index(fields=["report", "kind", "position"], name="photo_report_idx"),
+            # The media door finds a file's report by its name (workflow.files.stored_file_find).
+            models.Index(fields=["image"], name="photo_image_idx"),
+            models.Index(fields=["thumbnail"], name="photo_thumbnail_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.image.name
@@ -170,6 +175,10 @@ class ReportVideo(models.Model):
     class Meta:
         verbose_name = _("video")
         verbose_name_plural = _("videos")
+        indexes = [
+            models.Index(fields=["file"], name="video_file_idx"),
+            models.Index(fields=["poster"], name="video_poster_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.file.name

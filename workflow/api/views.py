@@ -254,7 +254,7 @@ class TrackView(APIView):
                 "can_reopen": "reopen" in available,
                 "can_close": "close" in available,
                 "timeline": PublicEventSerializer(
-                    report_public_timeline(report=report), many=True, context={"request": request}
+                    report_public_timeline(report=report), many=True, context={"request": request, "report": report}
                 ).data,
             }
         )
