@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 admin.site.site_header = _("Lapor Trenggalek – administration")
 admin.site.site_title = _("Lapor Trenggalek")
@@ -13,8 +13,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    # Both without inline scripts, for the Content-Security-Policy: Swagger UI's start-up code is fetched from
+    # /api/docs/?script, Redoc starts from its <redoc> element.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path(
+        "api/redoc/",
+        SpectacularRedocView.as_view(url_name="schema", template_name="geoportal/redoc.html"),
+        name="api-redoc",
+    ),
     path("api/", include("geoportal.api.urls")),
     path("api/", include("workflow.api.urls")),
     path("", include("workflow.urls")),
