@@ -184,6 +184,9 @@ def test_desks_admin_and_api_docs_run_under_the_policy(committed_reference, staf
     page.click("input[type=submit]")
     page.wait_for_selector("#content-main")
     page.goto(f"{live_server.url}/admin/geoportal/report/")
+    page.goto(f"{live_server.url}/admin/geoportal/report/{report.pk}/change/")
+    page.wait_for_selector("#report_form")
+    _settle(page)
     page.goto(f"{live_server.url}/admin/geoportal/desa/{report.desa_id}/change/")
     page.wait_for_selector(".dj_map canvas")
     assert page.evaluate("document.getElementById('id_geom').value.length") > 100
@@ -192,6 +195,9 @@ def test_desks_admin_and_api_docs_run_under_the_policy(committed_reference, staf
     # The API's documentation: Swagger UI and Redoc render the schema.
     page.goto(f"{live_server.url}/api/docs/")
     page.wait_for_selector(".swagger-ui .opblock", timeout=20000)
+    _settle(page)
+    page.goto(f"{live_server.url}/api/categories/")  # the browsable API
+    page.wait_for_selector(".response-info")
     _settle(page)
     page.goto(f"{live_server.url}/api/redoc/")
     page.wait_for_selector("redoc [role=search], redoc .api-content", timeout=20000)

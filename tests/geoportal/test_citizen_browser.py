@@ -115,7 +115,9 @@ def test_a_crowded_map_draws_vector_tiles_and_a_tap_finds_the_reports(
     phone.wait_for_selector(".folium-map[data-mode=tiles]", timeout=15000)
     phone.wait_for_function("() => document.querySelectorAll('.leaflet-tile-container canvas').length > 0")
     assert tiles and set(tiles) == {200}
-    phone.wait_for_function("() => document.getElementById('report-summary').textContent.startsWith('Lebih dari 3 laporan')")
+    phone.wait_for_function(
+        "() => document.getElementById('report-summary').textContent.startsWith('Lebih dari 3 laporan')"
+    )
     assert phone.locator("#report-list li").count() == 3  # the newest, as a text list
     phone.screenshot(path=str(tmp_path / "tiles.png"))
 
