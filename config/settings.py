@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.security import content_security_policy
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_fsm",
+    "csp",
     "geoportal",
     "workflow",
     "reports_pdf",
@@ -73,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -82,6 +87,37 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# --- HTTPS and browser security headers (README, "Production") -------------------------------------------
+# HTTPS=1 when the site is reached over https (normally nginx terminating TLS in front of gunicorn): secure
+# cookies, the redirect from http, HSTS, and trust in the proxy's X-Forwarded-Proto. Each can be overridden
+# by its own variable. Off by default: `make run` serves plain http on 127.0.0.1.
+HTTPS = _env_bool("HTTPS")
+SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", HTTPS)
+# Only behind a proxy that sets X-Forwarded-Proto itself (nginx: proxy_set_header X-Forwarded-Proto $scheme).
+if _env_bool("BEHIND_TLS_PROXY", HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Other hosts (the basemap's tile server) learn this site's origin, never a page's path: a tracking page's
+# URL holds the citizen's code. OpenStreetMap's tile policy asks for a Referer, which rules out same-origin.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Browser features: the report form asks for the position (geolocation) and may open the camera; the video
+# player may go fullscreen. Everything else a page could ask for is off, for this site and any frame.
+_FEATURES_OFF = (
+    "accelerometer ambient-light-sensor autoplay bluetooth browsing-topics display-capture encrypted-media gyroscope "
+    "hid idle-detection magnetometer microphone midi payment publickey-credentials-get screen-wake-lock serial usb "
+    "xr-spatial-tracking"
+)
+PERMISSIONS_POLICY = {
+    "geolocation": "self",
+    "camera": "self",
+    "fullscreen": "self",
+    **{feature: [] for feature in _FEATURES_OFF.split()},
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -205,6 +241,8 @@ LOGOUT_REDIRECT_URL = "login"
 # The citizen map's basemap (any XYZ tile URL). Empty: no basemap, the map still shows boundaries and reports.
 MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILES_ATTRIBUTION = os.environ.get("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
+# django-csp: script nonces, no other host but the basemap's (config/security.py).
+CONTENT_SECURITY_POLICY = content_security_policy(tiles_url=MAP_TILES_URL)
 # Where the sender's address is (for the flood limit): REMOTE_ADDR, or e.g. HTTP_X_REAL_IP behind nginx.
 CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 # A point outside every desa polygon (a beach, a boat just offshore, the ~15 m boundary uncertainty of

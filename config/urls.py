@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from workflow.file_views import media_file
 
@@ -8,8 +8,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    # Both without inline scripts, for the Content-Security-Policy: Swagger UI's start-up code is fetched from
+    # /api/docs/?script, Redoc starts from its <redoc> element.
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path(
+        "api/redoc/",
+        SpectacularRedocView.as_view(url_name="schema", template_name="geoportal/redoc.html"),
+        name="api-redoc",
+    ),
     path("api/", include("geoportal.api.urls")),
     path("api/", include("workflow.api.urls")),
     # Every stored photo and video goes through the file policy (same URLs as files on disk would have).

@@ -1,6 +1,7 @@
 """The admin of places and reference data. Reports are administered from workflow.admin: who may see which report
 is the workflow's policy, and this bottom layer does not import it."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.gis.admin import GISModelAdmin
 from django.contrib.gis.forms.widgets import OSMWidget
@@ -9,15 +10,36 @@ from geoportal.models import Category, Desa, Kabupaten, Kecamatan, Opd, Squad
 
 
 class LocalOSMWidget(OSMWidget):
-    """GeoDjango's map widget with OpenLayers served by this server instead of a CDN."""
+    """GeoDjango's map widget with OpenLayers served by this server instead of a CDN, started by a static
+    script (no inline code, for the Content-Security-Policy) on the citizen map's basemap."""
 
+    template_name = "geoportal/widgets/map.html"
     default_lon = 111.62
     default_lat = -8.15
     default_zoom = 10
 
     class Media:
+        extend = False  # OSMWidget's own Media loads OpenLayers from a CDN
         css = {"all": ("vendor/ol/ol.css", "gis/css/ol3.css")}
-        js = ("vendor/ol/ol.js", "gis/js/OLMapWidget.js")
+        js = ("vendor/ol/ol.js", "gis/js/OLMapWidget.js", "geoportal/admin_map.js")
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["map_options_id"] = f"{context['id']}_map_options"
+        context["map_options"] = {
+            "geom_name": context["geom_type"],
+            "id": context["id"],
+            "map_id": f"{context['id']}_map",
+            "map_srid": context["map_srid"],
+            "name": name,
+            "module": context["module"],
+            "default_lon": context["default_lon"],
+            "default_lat": context["default_lat"],
+            "default_zoom": context["default_zoom"],
+            "tiles_url": settings.MAP_TILES_URL,
+            "tiles_attribution": settings.MAP_TILES_ATTRIBUTION,
+        }
+        return context
 
 
 class MapAdmin(GISModelAdmin):

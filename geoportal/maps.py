@@ -4,6 +4,7 @@ area's public reports from /api/reports/ as the map moves, into a marker cluster
 than MAP_FEATURE_LIMIT reports it draws the vector tiles of /tiles/reports/ instead (counts per area)."""
 
 import json
+import re
 
 import folium
 from branca.element import MacroElement
@@ -88,13 +89,19 @@ def citizen_map() -> folium.Map:
     return m
 
 
-def map_parts(m: folium.Map) -> dict[str, str]:
-    """The pieces of folium's page to place into our own template: head, map div and script."""
+def map_parts(m: folium.Map, *, nonce: str) -> dict[str, str]:
+    """The pieces of folium's page to place into our own template: head, map div and script. Folium writes
+    inline <script> blocks: each gets the request's Content-Security-Policy nonce, or the browser refuses to
+    run it (the template puts the same nonce on the <script> around `script`)."""
     root = m.get_root()
     root.render()
     return {
-        "head": root.header.render(),
-        "body": root.html.render(),
+        "head": _script_tags_nonced(root.header.render(), nonce),
+        "body": _script_tags_nonced(root.html.render(), nonce),
         "script": root.script.render(),
         "name": m.get_name(),
     }
+
+
+def _script_tags_nonced(html: str, nonce: str) -> str:
+    return re.sub(r"<script(?=[\s>])", f'<script nonce="{nonce}"', html, flags=re.IGNORECASE)

@@ -35,7 +35,7 @@ def home(request):
         request,
         "geoportal/home.html",
         {
-            "map": map_parts(citizen_map()),
+            "map": map_parts(citizen_map(), nonce=request.csp_nonce),
             "categories": Category.objects.filter(active=True, confidential=False).order_by("name"),
             "kecamatan": Kecamatan.objects.order_by("nama").only("kode", "nama"),
             "i18n": {

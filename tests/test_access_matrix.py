@@ -259,7 +259,7 @@ DOORS: dict[str, Door] = {
     "staf/pimpinan/laporan-<int:year>-<int:month>.pdf": Door(
         "get",
         lambda w, r: "/staf/pimpinan/laporan-2026-10.pdf",
-        _desk("pimpinan", "admin", "operator"),
+        _desk("pimpinan", "admin"),  # leadership and administrators only (PRODUCT.md)
         per_report=False,
     ),
     "staf/cari-kode/": Door(

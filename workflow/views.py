@@ -178,6 +178,7 @@ def report_detail(request, pk: int):
             "similar": report_similar_nearby(report=report) if {"mark_duplicate"} & set(available) else [],
             "contact": getattr(report, "contact", None) if contact_visible(actor, report) else None,
             "desa_geojson": report.desa.geom.geojson,
+            "point": {"lon": report.location.x, "lat": report.location.y, "colour": report.category.squad.colour},
             "overdue": CLOCK_LABELS.get(report_overdue_clock(report)),
         },
     )

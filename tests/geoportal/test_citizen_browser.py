@@ -40,7 +40,7 @@ def _fill_report(page, live_server, tmp_path, description):
     page.set_input_files("#photo", str(photo))
     page.click("label[for=cat-jalan-rusak]")
     page.click("#use-gps")
-    page.wait_for_function("document.getElementById('latitude').value !== ''")
+    page.wait_for_function("() => document.getElementById('latitude').value !== ''")
     page.fill("#description", description)
 
 
@@ -65,7 +65,7 @@ def test_report_with_photo_and_gps_then_follow_it_and_find_it_on_the_map(
     # Not on the public map until an operator verifies it; then it is.
     report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
     phone.goto(live_server.url)
-    phone.wait_for_function("document.getElementById('report-summary').textContent.length > 0")
+    phone.wait_for_function("() => document.getElementById('report-summary').textContent.length > 0")
     assert phone.errors == [], phone.errors
     phone.wait_for_selector(f"#report-list li[data-report='{report.pk}']", timeout=15000)
     assert "Jalan rusak" in phone.inner_text(f"#report-list li[data-report='{report.pk}']")
@@ -77,7 +77,7 @@ def test_a_report_made_offline_is_sent_once_when_the_connection_returns(
 ):
     _fill_report(phone, live_server, tmp_path, "Dikirim tanpa sinyal")
     # The service worker has stored the pages and now controls this one: they are kept for offline use.
-    phone.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
     phone.context.set_offline(True)
     phone.click("#send")
     phone.wait_for_selector("#queue", state="visible")
@@ -116,9 +116,11 @@ def test_a_crowded_map_draws_vector_tiles_and_a_tap_finds_the_reports(
     phone.on("response", lambda r: tiles.append(r.status) if ".pbf" in r.url else None)
     phone.goto(live_server.url)
     phone.wait_for_selector(".folium-map[data-mode=tiles]", timeout=15000)
-    phone.wait_for_function("document.querySelectorAll('.leaflet-tile-container canvas').length > 0")
+    phone.wait_for_function("() => document.querySelectorAll('.leaflet-tile-container canvas').length > 0")
     assert tiles and set(tiles) == {200}
-    phone.wait_for_function("document.getElementById('report-summary').textContent.startsWith('Lebih dari 3 laporan')")
+    phone.wait_for_function(
+        "() => document.getElementById('report-summary').textContent.startsWith('Lebih dari 3 laporan')"
+    )
     assert phone.locator("#report-list li").count() == 3  # the newest, as a text list
     phone.screenshot(path=str(tmp_path / "tiles.png"))
 

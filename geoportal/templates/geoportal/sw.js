@@ -12,6 +12,7 @@ const SHELL = [
   "{% static 'vendor/markercluster/MarkerCluster.Default.css' %}", "{% static 'vendor/leaflet/images/marker-icon.png' %}",
   "{% static 'vendor/leaflet/images/marker-shadow.png' %}",
   "{% static 'geoportal/map.js' %}", "{% static 'geoportal/lapor.js' %}", "{% static 'geoportal/outbox.js' %}",
+  "{% static 'geoportal/page.js' %}", "{% static 'common/autosubmit.js' %}",
   "{% static 'geoportal/icon-192.png' %}",
 ];
 
