@@ -150,6 +150,7 @@ start() {
           -c synchronous_commit=off -c jit=off" start >/dev/null \
       || { echo "PostgreSQL did not start; its log is $DIR/postgresql.log:" >&2; tail -n 20 "$DIR/postgresql.log" >&2; exit 1; }
   fi
+  [ -f "$VAR/pg_port" ] || echo "$PGPORT" > "$VAR/pg_port"  # a cluster that outlived its var/
   roles
   # PostGIS is not a trusted extension: the superuser puts it into template1, so that every database made
   # afterwards (by the owner role: the test runner's, the QGIS tests' and the benchmarks') has it.
