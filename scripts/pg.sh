@@ -53,7 +53,7 @@ init() {
   printf '%s\n' "$pw" > "$pwfile"; chown postgres "$pwfile"; chmod 600 "$pwfile"
   as_postgres "$PGBIN/initdb" -D "$DATA" -U postgres --pwfile="$pwfile" --auth-local=peer \
     --auth-host=scram-sha-256 --encoding=UTF8 --locale=C.UTF-8 >/dev/null
-  rm -f "$pwfile"
+  rm -f "$pwfile"  # postgres's password is not kept: it signs in through the socket only (peer)
   echo "$PGPORT" > "$VAR/pg_port"
 }
 
