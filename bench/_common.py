@@ -16,11 +16,19 @@ ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 
+def cluster_url() -> str:
+    """The project's cluster as the owner role (var/migrate_database_url; var/database_url from an older
+    scripts/pg.sh): the benchmarks create, migrate, seed, vacuum and drop databases of their own, and run all of
+    it, the servers included, as that one role (the runtime role's grants change no figure)."""
+    owner = ROOT / "var" / "migrate_database_url"
+    return (owner if owner.exists() else ROOT / "var" / "database_url").read_text().strip()
+
+
 def database_url(name: str | None = None) -> str:
-    """DATABASE_URL, or the project's cluster (var/database_url) with its database renamed to `name`."""
+    """DATABASE_URL, or the project's cluster (cluster_url()) with its database renamed to `name`."""
     if name is None and (url := os.environ.get("DATABASE_URL")):
         return url
-    base = os.environ.get("DATABASE_URL") or (ROOT / "var" / "database_url").read_text().strip()
+    base = os.environ.get("DATABASE_URL") or cluster_url()
     return base if name is None else base.rsplit("/", 1)[0] + "/" + name
 
 

@@ -46,7 +46,7 @@ from PIL.ExifTags import GPS, IFD, Base
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench._common import database_drop, database_recreate, free_port  # noqa: E402
+from bench._common import cluster_url, database_drop, database_recreate, free_port  # noqa: E402
 
 WIDTH, HEIGHT = 2048, 1536
 TOWN_CENTRE = (111.71, -8.05)  # (lon, lat) of Trenggalek town
@@ -78,7 +78,7 @@ def main() -> int:
     if args.existing_database:
         args.database_url, args.keep_database = args.existing_database, True
 
-    url = args.database_url or _bench_url((ROOT / "var" / "database_url").read_text().strip())
+    url = args.database_url or _bench_url(cluster_url())
     name = urlsplit(url).path.lstrip("/")
     if not ("bench" in name or name.endswith("_test")):
         parser.error(f"refusing to recreate {name!r}: the bench database's name must contain 'bench' or end in _test")

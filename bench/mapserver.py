@@ -82,7 +82,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench._common import free_port, median  # noqa: E402
+from bench._common import cluster_url, free_port, median  # noqa: E402
 from workflow.states import PUBLIC_STATUSES  # noqa: E402 - plain constants, no Django setup needed
 
 MAPSERV = "/usr/lib/cgi-bin/mapserv"
@@ -425,7 +425,7 @@ def _check(body: bytes, limit: int) -> tuple[int, str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", help="a database of the project's cluster (default: var/database_url's)")
+    parser.add_argument("--database", help="a database of the project's cluster (default: the cluster's own)")
     parser.add_argument("--database-url", help="postgis://user:pass@host:port/db (instead of --database)")
     parser.add_argument("--bbox", default="111.60,-8.12,111.80,-8.00", help="minlon,minlat,maxlon,maxlat")
     parser.add_argument("--runs", type=int, default=10)
@@ -434,7 +434,7 @@ def main() -> None:
     args = parser.parse_args()
     database_url = args.database_url
     if not database_url:
-        database_url = (ROOT / "var" / "database_url").read_text().strip()
+        database_url = cluster_url()
         if args.database:
             database_url = urlunsplit(urlsplit(database_url)._replace(path=f"/{args.database}"))
     bbox = tuple(float(v) for v in args.bbox.split(","))

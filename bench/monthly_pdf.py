@@ -24,7 +24,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
     args = parser.parse_args()
     if "DATABASE_URL" not in os.environ:
-        base = (ROOT / "var" / "database_url").read_text().strip()
+        # As the owner role, which may create the database (var/database_url from an older scripts/pg.sh)
+        owner = ROOT / "var" / "migrate_database_url"
+        base = (owner if owner.exists() else ROOT / "var" / "database_url").read_text().strip()
         os.environ["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/trenggalek_bench_test"
     manage = [sys.executable, str(ROOT / "manage.py")]
     env = dict(os.environ, MEDIA_ROOT="/tmp/lapor-bench-media")

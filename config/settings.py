@@ -36,12 +36,15 @@ def _secret_key() -> str:
     return path.read_text().strip()
 
 
-def _database_url() -> str:
-    if url := os.environ.get("DATABASE_URL"):
+def _database_url(variable: str = "DATABASE_URL", file: str = "database_url") -> str | None:
+    if url := os.environ.get(variable):
         return url
-    local = VAR_DIR / "database_url"
-    if local.exists():
+    # The embedded default's files, only when DATABASE_URL does not name another server or database.
+    local = VAR_DIR / file
+    if "DATABASE_URL" not in os.environ and local.exists():
         return local.read_text().strip()
+    if variable != "DATABASE_URL":
+        return None
     raise ImproperlyConfigured(
         "No database configured. Run `make run` (it starts the project's own PostGIS cluster), "
         "or set DATABASE_URL=postgis://user:password@host:5432/dbname for an existing PostGIS server."
@@ -141,6 +144,17 @@ TEMPLATES = [
 DATABASES = {"default": dj_database_url.parse(_database_url(), conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] != "django.contrib.gis.db.backends.postgis":
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL with PostGIS (scheme postgis://).")
+# Two roles (README, "Production"): DATABASE_URL's is the runtime role of the web app and the commands, which
+# reads and writes rows; MIGRATE_DATABASE_URL's owns the schema, and `migrate` (and the test runner, which
+# creates its own database) connect as it. After every migrate the runtime role gets its grants
+# (config/database.py). Without MIGRATE_DATABASE_URL everything runs as DATABASE_URL's role, as before.
+_migrate_url = _database_url("MIGRATE_DATABASE_URL", "migrate_database_url")
+DATABASE_OWNER = dj_database_url.parse(_migrate_url) if _migrate_url else None
+if DATABASE_OWNER and DATABASE_OWNER["NAME"] != DATABASES["default"]["NAME"]:
+    raise ImproperlyConfigured("MIGRATE_DATABASE_URL must name the same database as DATABASE_URL.")
+DATABASE_RUNTIME_ROLE = os.environ.get("DATABASE_RUNTIME_ROLE") or (
+    DATABASES["default"]["USER"] if DATABASE_OWNER and DATABASE_OWNER["USER"] != DATABASES["default"]["USER"] else None
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

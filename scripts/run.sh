@@ -15,6 +15,9 @@ else
 fi
 
 PY=.venv/bin/python
+# `migrate` connects as the schema's owner (MIGRATE_DATABASE_URL, or var/migrate_database_url on the project's
+# cluster) by itself and grants the runtime role its rows; everything after it, gunicorn included, runs as the
+# runtime role (DATABASE_URL, or var/database_url), which cannot alter tables or rewrite the audit trail.
 echo "==> Migrating the database"
 $PY manage.py migrate --noinput -v0
 $PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules

@@ -14,6 +14,24 @@ from workflow.services.accounts import staff_account_ensure
 
 
 @pytest.fixture(scope="session")
+def runtime_database():
+    """The web app's login (DATABASE_URL: the runtime role), as it was before the tests switched to the owner."""
+    return {key: settings.DATABASES["default"][key] for key in ("USER", "PASSWORD", "HOST", "PORT")}
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, runtime_database):
+    """The tests connect as the schema's owner (MIGRATE_DATABASE_URL), as `migrate` does: it creates the test
+    database and empties tables between transactional tests (TRUNCATE), which the runtime role may not.
+    tests/test_database_roles.py checks what the runtime role may do on the same test database."""
+    if settings.DATABASE_OWNER:
+        connections["default"].close()
+        settings.DATABASES["default"].update(
+            {key: settings.DATABASE_OWNER[key] for key in ("USER", "PASSWORD", "HOST", "PORT")}
+        )
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load once per session what every test may rely on; each test then runs in a rolled-back transaction."""
     if not (settings.BOUNDARIES_DIR / "desa.geojson").exists():

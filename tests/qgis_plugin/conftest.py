@@ -26,13 +26,16 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     env = dict(os.environ)
-    if "DATABASE_URL" in env:
-        base = env["DATABASE_URL"]
-    else:
+    if "DATABASE_URL" not in env:
         subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh"), "start"], check=True, capture_output=True)
-        base = (ROOT / "var" / "database_url").read_text().strip()
+        env["DATABASE_URL"] = (ROOT / "var" / "database_url").read_text().strip()
+        env["MIGRATE_DATABASE_URL"] = (ROOT / "var" / "migrate_database_url").read_text().strip()
     database = "trenggalek_qgis_test"
-    env["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/" + database
+    # The server's own database: recreated and migrated as the owner (MIGRATE_DATABASE_URL, when there is one),
+    # seeded and served as the runtime role, as `make run` does.
+    for variable in ("DATABASE_URL", "MIGRATE_DATABASE_URL"):
+        if variable in env:
+            env[variable] = env[variable].rsplit("/", 1)[0] + "/" + database
     env["MEDIA_ROOT"] = str(tmp_path_factory.mktemp("media"))
     env["DEMO_PASSWORD"] = PASSWORD
     env["MAP_TILES_URL"] = ""
