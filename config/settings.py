@@ -243,6 +243,7 @@ AXES_HANDLER = "workflow.logins.LoginFailureHandler"
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_RESET_ON_SUCCESS = True  # the pair's failures only (LoginFailureHandler.reset_user_attempts)
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time shown on the lockout page stays true
+AXES_USERNAME_CALLABLE = "workflow.logins.login_username"
 AXES_CLIENT_IP_CALLABLE = "geoportal.addresses.client_address"  # the same address as every other limit
 AXES_LOCKOUT_CALLABLE = "workflow.logins.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429

@@ -60,6 +60,16 @@ class LoginFailureHandler(AxesDatabaseHandler):
         return deleted
 
 
+def login_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """AXES_USERNAME_CALLABLE: the username tried, cut to the longest an account can have. The sign-in form
+    does not enforce that length before authenticating, and axes stores at most 255 characters."""
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = getattr(request, "data", request.POST).get("username")
+    return None if username is None else str(username)[:150]
+
+
 def lockout_message(request: HttpRequest, credentials: dict | None) -> tuple[str, int]:
     """The lockout's words in the user's language, and the seconds until sign-in is possible again."""
     now = timezone.now()

@@ -253,6 +253,11 @@ class EventListView(APIView):
         return Response(EventSerializer(events, many=True, context={"request": request}).data)
 
 
+TOO_MANY_LOOKUPS = OpenApiResponse(
+    _ERROR_BODY, description=_("Too many tracking-code look-ups from this address: wait Retry-After seconds")
+)
+
+
 class TooManyLookups(APIException):
     status_code = 429
 
@@ -292,6 +297,7 @@ class TrackView(APIView):
                 },
             ),
             404: OpenApiResponse(description=_("Unknown tracking code")),
+            429: TOO_MANY_LOOKUPS,
         },
         tags=["citizen"],
     )
@@ -330,6 +336,7 @@ class CitizenTransitionView(APIView):
                 "TrackedStatus", {"status": serializers.CharField(), "status_label": serializers.CharField()}
             ),
             **TRANSITION_ERRORS,
+            429: TOO_MANY_LOOKUPS,
         },
         tags=["citizen"],
     )
