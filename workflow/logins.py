@@ -63,10 +63,8 @@ class LoginFailureHandler(AxesDatabaseHandler):
 def login_username(request: HttpRequest, credentials: dict | None = None) -> str | None:
     """AXES_USERNAME_CALLABLE: the username tried, cut to the longest an account can have. The sign-in form
     does not enforce that length before authenticating, and axes stores at most 255 characters."""
-    if credentials:
-        username = credentials.get("username")
-    else:
-        username = getattr(request, "data", request.POST).get("username")
+    source = credentials or getattr(request, "data", request.POST)
+    username = source.get("username")
     return None if username is None else str(username)[:150]
 
 
