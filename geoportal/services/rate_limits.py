@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,8 +43,19 @@ def tracking_limits() -> list[Limit]:
     ]
 
 
-def rate_count(*, scope: str, address: str, limits: list[Limit], cost: int = 1, now: datetime | None = None) -> int:
-    """Add `cost` to the address's current windows; the seconds until it may go on (0: within every limit)."""
+def rate_count(
+    *,
+    scope: str,
+    address: str,
+    limits: list[Limit],
+    cost: int = 1,
+    refused_counts: bool = False,
+    now: datetime | None = None,
+) -> int:
+    """Add `cost` to the address's current windows; the seconds until it may go on (0: within every limit).
+
+    A refused request is taken back out unless `refused_counts`: it looked nothing up, and counting it would
+    only prolong the wait of everyone behind the same address (mobile networks put many phones behind one)."""
     now = now or timezone.now()
     sender = submission_sender(address=address)
     epoch = int(now.timestamp())
@@ -71,7 +83,14 @@ def rate_count(*, scope: str, address: str, limits: list[Limit], cost: int = 1, 
         for seconds, started_at, count, _inserted in counted
         if count > most[seconds]
     ]
-    return max(1, int(max(waits) + 0.999)) if waits else 0
+    if not waits:
+        return 0
+    if not refused_counts:
+        for seconds, started_at, _count, _inserted in counted:
+            RateCount.objects.filter(scope=scope, sender=sender, seconds=seconds, started_at=started_at).update(
+                count=F("count") - cost
+            )
+    return max(1, int(max(waits) + 0.999))
 
 
 def tracking_lookup(*, code: str, address: str) -> Report | None:
@@ -84,7 +103,8 @@ def tracking_lookup(*, code: str, address: str) -> Report | None:
     if not wait:
         report = report_by_tracking_code(code=code)
         if report is None and settings.TRACKING_MISS_COST > 1:  # the next look-up sees the extra cost
-            rate_count(scope=TRACKING, address=address, limits=limits, cost=settings.TRACKING_MISS_COST - 1)
+            extra = settings.TRACKING_MISS_COST - 1
+            rate_count(scope=TRACKING, address=address, limits=limits, cost=extra, refused_counts=True)
         return report
     minutes = max(1, (wait + 59) // 60)
     raise RateLimited(
