@@ -29,15 +29,16 @@ from bench._common import Http, database_url, django_setup, gunicorn_running, me
 
 BBOX = (111.60, -8.12, 111.80, -8.00)  # Trenggalek town and its surroundings: the busiest map view
 
-# The same features as ours, byte for byte: the label's, the place's and the status's
-# properties written once per query, the newest photo's thumbnail looked up per feature.
+# The same features as ours, byte for byte: each report's published place (sensitive labels on their grid, kept
+# by PostgreSQL beside the exact one), the label's, the place's and the status's properties written once per
+# query, the newest photo's thumbnail looked up per feature.
 FLOOR_SQL = """
 WITH lk_status AS MATERIALIZED (
   SELECT v.status, substr(j, 2, length(j) - 2) AS j
   FROM (SELECT * FROM unnest(%(statuses)s::text[], %(labels)s::text[])) v (status, label),
        LATERAL (SELECT json_build_object('status', v.status, 'status_label', v.label)::text) o (j)
 ), lk_category AS MATERIALIZED (
-  SELECT c.id, c.public_precision_m, substr(j, 2, length(j) - 2) AS j
+  SELECT c.id, substr(j, 2, length(j) - 2) AS j
   FROM geoportal_category c JOIN geoportal_squad s ON s.id = c.squad_id,
        LATERAL (SELECT json_build_object('category', c.code, 'category_name', c.name, 'squad', s.code,
                                          'colour', s.colour, 'icon', c.icon)::text) o (j)
@@ -50,19 +51,20 @@ WITH lk_status AS MATERIALIZED (
 SELECT '{"type": "FeatureCollection", "features": [' || coalesce(string_agg(f, ',' ORDER BY rn), '') || ']}'
 FROM (
   SELECT r.rn, '{"type": "Feature", "id": ' || r.id || ', "geometry": '
-    || ST_AsGeoJSON(CASE WHEN c.public_precision_m > 0
-        THEN ST_SnapToGrid(r.location, c.public_precision_m / 111320.0) ELSE r.location END, 6)
+    || ST_AsGeoJSON(r.public_location, 6)
     || ', "properties": {"id": ' || r.id || ', ' || st.j || ', ' || c.j || ', ' || p.j || ', '
     || substr(json_build_object('description', r.description, 'created_at', r.created_at,
                                 'photo', %(media)s || ph.thumbnail)::text, 2) || '}' AS f
   FROM (SELECT t.*, row_number() OVER (ORDER BY t.created_at DESC, t.id DESC) AS rn  -- after the LIMIT: top-N sort
-        FROM (SELECT r.id, r.location, r.status, r.description, r.created_at, r.category_id, r.desa_id, r.kecamatan_id
+        FROM (SELECT r.id, r.public_location, r.status, r.description, r.created_at, r.category_id,
+                     r.public_desa_id, r.public_kecamatan_id
               FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
               WHERE r.status = ANY(%(statuses)s) AND NOT c.confidential
-                AND r.location && ST_MakeEnvelope(%(x0)s, %(y0)s, %(x1)s, %(y1)s, 4326)
+                AND r.public_location && ST_MakeEnvelope(%(x0)s, %(y0)s, %(x1)s, %(y1)s, 4326)
               ORDER BY r.created_at DESC, r.id DESC LIMIT %(limit)s) t) r
   JOIN lk_status st ON st.status = r.status
-  JOIN lk_category c ON c.id = r.category_id JOIN lk_place p ON p.id = r.desa_id AND p.kecamatan_id = r.kecamatan_id
+  JOIN lk_category c ON c.id = r.category_id
+  JOIN lk_place p ON p.id = r.public_desa_id AND p.kecamatan_id = r.public_kecamatan_id
   LEFT JOIN LATERAL (
     SELECT x.thumbnail FROM geoportal_reportphoto x
     WHERE x.report_id = r.id AND x.kind = 'report' ORDER BY x.position LIMIT 1

@@ -27,10 +27,11 @@ URLs (GeoJSON, both give the same features; `limit` is capped at 5000, our endpo
 
 The layer is a DATA subquery doing what our public selector does: public statuses only, no confidential label,
 the properties of `FLOOR_SQL` in `bench/features.py` (id, status, category, category_name, squad, colour,
-icon, kecamatan, kecamatan_nama, desa, desa_nama, description, created_at as in our JSON, in UTC), the point
-snapped to the label's `public_precision_m` grid as the endpoint publishes it, newest first
-(`ORDER BY created_at DESC, id DESC` inside the subquery). The bbox test sits inside the subquery (`!BOX!`) on
-the raw, indexed `location`, as in the endpoint; MapServer then adds no spatial test of its own in SQL.
+icon, kecamatan, kecamatan_nama, desa, desa_nama, description, created_at as in our JSON, in UTC), each report's
+published place (`public_location`, `public_desa_id`, `public_kecamatan_id`: sensitive labels on their grid) as
+the endpoint publishes it, newest first (`ORDER BY created_at DESC, id DESC` inside the subquery). The bbox test
+sits inside the subquery (`!BOX!`) on the indexed `public_location`, as in the endpoint; MapServer then adds no
+spatial test of its own in SQL.
 
 What MapServer 8.0.0 does with it (read in its SQL log, `--debug`; checked against FLOOR_SQL on 1M reports):
 
@@ -43,9 +44,9 @@ What MapServer 8.0.0 does with it (read in its SQL log, `--debug`; checked again
   `wfs_compute_number_matched` are ignored there). WFS 2.0 does not count unless `wfs_compute_number_matched`.
   The LEFT JOINs below let PostgreSQL drop the squad/kecamatan/desa joins from that count; the sort stays (a
   subquery with ORDER BY is not flattened).
-- MapServer re-tests every returned geometry against the bbox in C: a sensitive report whose snapped point
-  falls outside the bbox is dropped after the LIMIT, so a page may hold a few features fewer than N (none in
-  the 1M town bbox; 999 of 1000 on the 13,000-report demo database).
+- MapServer re-tests every returned geometry against the bbox in C (before 2 Dec 2026, when the bbox was tested
+  on the exact point, a sensitive report whose snapped point fell outside was dropped after the LIMIT; now the
+  bbox tests the published point, so nothing is).
 - OGC API output: properties typed with `gml_types "auto"` (all strings without it), the Feature's `id` always
   a string, coordinates rounded *up* to 6 decimals (1e-6 off ST_AsGeoJSON for 3 features in 4), Content-Type
   `application/json`; its `next` link drops the bbox (`items?f=json&limit=N&offset=N`); `limit=0` gives 10.
@@ -94,16 +95,14 @@ PR_SET_CHILD_SUBREAPER, PR_GET_CHILD_SUBREAPER = 36, 37  # <linux/prctl.h>
 
 # One row per public report in the request's bbox, with the endpoint's properties, newest first. The LEFT JOINs
 # give the same rows as inner joins (NOT NULL foreign keys) but let PostgreSQL drop them from MapServer's COUNT(*).
-LAYER_SQL = """SELECT r.id,
-  CASE WHEN c.public_precision_m > 0 THEN ST_SnapToGrid(r.location, c.public_precision_m / 111320.0)
-       ELSE r.location END AS geom,
+LAYER_SQL = """SELECT r.id, r.public_location AS geom,
   r.status, c.code AS category, c.name AS category_name, s.code AS squad, s.colour, c.icon,
   k.kode AS kecamatan, k.nama AS kecamatan_nama, d.kode AS desa, d.nama AS desa_nama, r.description,
   to_json(r.created_at) #>> '{{}}' AS created_at
 FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
-LEFT JOIN geoportal_squad s ON s.id = c.squad_id LEFT JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
-LEFT JOIN geoportal_desa d ON d.id = r.desa_id
-WHERE r.status IN ({statuses}) AND NOT c.confidential AND r.location && !BOX!
+LEFT JOIN geoportal_squad s ON s.id = c.squad_id LEFT JOIN geoportal_kecamatan k ON k.id = r.public_kecamatan_id
+LEFT JOIN geoportal_desa d ON d.id = r.public_desa_id
+WHERE r.status IN ({statuses}) AND NOT c.confidential AND r.public_location && !BOX!
 ORDER BY r.created_at DESC, r.id DESC"""
 PROPERTIES = (
     "id",

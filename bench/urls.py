@@ -16,14 +16,14 @@ class NaiveReportSerializer(GeoFeatureModelSerializer):
     squad = serializers.CharField(source="category.squad.code")
     colour = serializers.CharField(source="category.squad.colour")
     icon = serializers.CharField(source="category.icon")
-    kecamatan = serializers.CharField(source="kecamatan.kode")
-    kecamatan_nama = serializers.CharField(source="kecamatan.nama")
-    desa = serializers.CharField(source="desa.kode")
-    desa_nama = serializers.CharField(source="desa.nama")
+    kecamatan = serializers.CharField(source="public_kecamatan.kode")
+    kecamatan_nama = serializers.CharField(source="public_kecamatan.nama")
+    desa = serializers.CharField(source="public_desa.kode")
+    desa_nama = serializers.CharField(source="public_desa.nama")
 
     class Meta:
         model = Report
-        geo_field = "location"
+        geo_field = "public_location"
         fields = ["id", "status", "category", "category_name", "squad", "colour", "icon", "kecamatan",
                   "kecamatan_nama", "desa", "desa_nama", "description", "created_at"]  # fmt: skip
 
@@ -39,8 +39,8 @@ class NaiveReportList(ListAPIView):
         bbox.srid = 4326
         limit = int(self.request.query_params.get("limit", 1000))
         return (
-            Report.objects.select_related("category__squad", "kecamatan", "desa")
-            .filter(status__in=PUBLIC_STATUSES, category__confidential=False, location__bboverlaps=bbox)
+            Report.objects.select_related("category__squad", "public_kecamatan", "public_desa")
+            .filter(status__in=PUBLIC_STATUSES, category__confidential=False, public_location__bboverlaps=bbox)
             .order_by("-created_at", "-id")[:limit]
         )
 

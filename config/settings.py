@@ -53,7 +53,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,l
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.LaporAdminConfig",  # django.contrib.admin with a site for administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -132,8 +132,15 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# The embedded default serves uploaded photos itself; in production a web server does (README).
-SERVE_MEDIA = _env_bool("SERVE_MEDIA", default=True)
+# Files that are never public (monthly PDFs, exports): outside MEDIA_ROOT, with no URL of their own.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Every file leaves through a view that asks the access policy (workflow.files). Behind nginx, set these to
+# `internal` locations aliasing MEDIA_ROOT and PRIVATE_MEDIA_ROOT: the view decides, nginx sends the bytes
+# (X-Accel-Redirect). Empty: Django streams the file itself.
+MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("MEDIA_ACCEL_REDIRECT_PREFIX", "")
+PRIVATE_MEDIA_ACCEL_REDIRECT_PREFIX = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT_PREFIX", "")
+# How long the link the citizen's tracking page gives to a file of a report that is not public stays valid.
+MEDIA_SIGNATURE_MAX_AGE = int(os.environ.get("MEDIA_SIGNATURE_MAX_AGE", 3600))
 # Uploads above this size go to a temporary file instead of memory (videos).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -1,13 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.utils.translation import gettext_lazy as _
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-admin.site.site_header = _("Lapor Trenggalek – administration")
-admin.site.site_title = _("Lapor Trenggalek")
-admin.site.index_title = _("Reports, areas, squads and staff")
+from workflow.file_views import media_file
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,11 +12,8 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
     path("api/", include("geoportal.api.urls")),
     path("api/", include("workflow.api.urls")),
+    # Every stored photo and video goes through the file policy (same URLs as files on disk would have).
+    re_path(r"^media/(?P<name>.*)$", media_file, name="media-file"),
     path("", include("workflow.urls")),
     path("", include("geoportal.urls")),
 ]
-
-if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]

@@ -1,9 +1,11 @@
+"""The admin of places and reference data. Reports are administered from workflow.admin: who may see which report
+is the workflow's policy, and this bottom layer does not import it."""
+
 from django.contrib import admin
 from django.contrib.gis.admin import GISModelAdmin
 from django.contrib.gis.forms.widgets import OSMWidget
-from django.utils.translation import gettext_lazy as _
 
-from geoportal.models import Category, Desa, Kabupaten, Kecamatan, Opd, Report, ReporterContact, ReportPhoto, Squad
+from geoportal.models import Category, Desa, Kabupaten, Kecamatan, Opd, Squad
 
 
 class LocalOSMWidget(OSMWidget):
@@ -72,54 +74,3 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["squad", "default_opd", "confidential", "active"]
     list_editable = ["verification_target_days", "response_target_days", "resolution_target_days"]
     search_fields = ["code", "name"]
-
-
-class PhotoInline(admin.TabularInline):
-    model = ReportPhoto
-    extra = 0
-    fields = ["kind", "position", "image", "width", "height", "created_at"]
-    readonly_fields = ["width", "height", "created_at"]
-
-
-class ContactInline(admin.StackedInline):
-    model = ReporterContact
-    extra = 0
-
-
-@admin.register(Report)
-class ReportAdmin(MapAdmin):
-    list_display = ["tracking_code_display", "category", "status", "opd", "kecamatan", "desa", "created_at"]
-    list_filter = ["status", "category__squad", "category", "kecamatan", "channel"]
-    search_fields = ["tracking_code", "description"]
-    date_hierarchy = "created_at"
-    list_select_related = ["category", "kecamatan", "desa"]
-    readonly_fields = [
-        "tracking_code",
-        "kecamatan",
-        "desa",
-        "located",
-        "status",
-        "opd",
-        "duplicate_of",
-        "extra_reporters",
-        "verification_due",
-        "response_due",
-        "resolution_due",
-        "resolved_at",
-        "created_at",
-        "updated_at",
-    ]
-    inlines = [PhotoInline, ContactInline]
-    show_full_result_count = False  # a COUNT(*) over a million rows on every page is not worth it
-
-    @admin.display(description=_("tracking code"), ordering="tracking_code")
-    def tracking_code_display(self, obj: Report) -> str:
-        return obj.tracking_code_display
-
-    def has_add_permission(self, request) -> bool:
-        # Reports enter through report_create (placement, photo cleaning), not through a bare form.
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        # A report's audit trail is append-only, so the report stays too; reject or close it instead.
-        return False

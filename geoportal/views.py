@@ -20,7 +20,7 @@ from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.services.rate_limits import RateLimited, tracking_lookup
 from geoportal.tracking import tracking_code_display
-from workflow.policies import Actor, transitions_available
+from workflow.policies import Actor, citizen_act_refusal, transitions_available
 from workflow.selectors import report_public_timeline
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 from workflow.states import PUBLIC_STATUSES
@@ -104,13 +104,14 @@ def report_new(request):
 def report_public(request, pk: int):
     """A public report's page: what the map's popup links to. No tracking code, no contact."""
     report = (
-        Report.objects.select_related("category__squad", "kecamatan", "desa")
+        Report.objects.select_related("category__squad", "public_desa__kecamatan")
         .filter(pk=pk, status__in=PUBLIC_STATUSES, category__confidential=False)
         .first()
     )
     if report is None:
         raise Http404(_("There is no public report with this number."))
-    return _report_page(request, report, code=None, answer=False)
+    # Named where it is published (a sensitive label's report: the desa of its grid node), as on the map.
+    return _report_page(request, report, code=None, answer=False, desa=report.public_desa)
 
 
 def manifest(request):
@@ -190,19 +191,37 @@ def track(request, code: str):
     return _report_page(request, report, code=tracking_code_display(report.tracking_code), answer=True)
 
 
-def _report_page(request, report: Report, *, code: str | None, answer: bool):
-    available = transitions_available(Actor.citizen(), report) if answer else []
+def _report_page(request, report: Report, *, code: str | None, answer: bool, desa=None):
+    """The tracking page (`code`: for the citizen holding it) or the public page of a public report. Files that
+    are not public get links signed for the citizen; the public page shows no proof photos (they are evidence for
+    the citizen who confirms the fix, and for staff: workflow.files)."""
+    from workflow.files import citizen_file_url
+
+    def url(field_file, *, citizens: bool) -> str:
+        return citizen_file_url(report=report, field_file=field_file, citizens=citizens)
+
+    staff_refusal = citizen_act_refusal(request.user) if answer else None
+    available = transitions_available(Actor.citizen(), report) if answer and not staff_refusal else []
+    video = getattr(report, "video", None)
+    steps = report_public_timeline(report=report)
     return render(
         request,
         "geoportal/track.html",
         {
             "report": report,
+            "desa": desa or report.desa,  # the citizen holding the code sees where they sent it from
             "code": code,
-            "steps": report_public_timeline(report=report),
-            "photos": report.photos.filter(kind="report").order_by("position"),
-            "video": getattr(report, "video", None),
+            "steps": [
+                (step, url(step.event.photo.thumbnail, citizens=False) if code and step.event.photo_id else None)
+                for step in steps
+            ],
+            "photos": [
+                url(p.thumbnail, citizens=True) for p in report.photos.filter(kind="report").order_by("position")
+            ],
+            "video": video and {"file": url(video.file, citizens=True), "poster": url(video.poster, citizens=True)},
             "can_close": "close" in available,
             "can_reopen": "reopen" in available,
+            "staff_refusal": staff_refusal,
         },
     )
 
@@ -216,6 +235,9 @@ def track_answer(request, code: str):
     name = request.POST.get("action")
     if name not in ("close", "reopen"):
         raise Http404
+    if refusal := citizen_act_refusal(request.user):
+        messages.error(request, refusal)
+        return redirect("track", code=tracking_code_display(report.tracking_code))
     try:
         report_transition(
             report_id=report.pk,

@@ -22,6 +22,7 @@ T = {
         "Perbesar peta atau ketuk lingkaran untuk melihatnya satu per satu. Daftar menampilkan yang terbaru."
     ),
     "%s reports here": "%s laporan di sini",
+    "published location": "lokasi yang dipublikasikan",
     "Unknown status: %(wrong)s. Use: %(allowed)s.": "Status tidak dikenal: %(wrong)s. Gunakan: %(allowed)s.",
     "one or more statuses, comma-separated: %s": "satu atau beberapa status, dipisah koma: %s",
     "only reports held by this OPD (code)": "hanya laporan yang dipegang OPD ini (kode)",
@@ -258,6 +259,10 @@ T = {
     "monthly reports": "laporan bulanan",
     "The monthly report is for leadership.": "Laporan bulanan untuk pimpinan.",
     "Look up": "Cari",
+    # issue 13: only the citizen acts as the citizen; staff type codes, never see them
+    "You are signed in as staff. Only the citizen who reported can confirm the fix or reopen the report with the tracking code; sign out first if you are that citizen.": "Anda masuk sebagai staf. Hanya warga pelapor yang dapat mengonfirmasi perbaikan atau membuka kembali laporan dengan kode lacak; keluar dulu jika Anda warga pelapor itu.",
+    "No report that you can see has this tracking code. Ask the citizen to read it again.": "Tidak ada laporan yang dapat Anda lihat dengan kode lacak ini. Minta warga membacakannya sekali lagi.",
+    "A citizen on the phone? Type the tracking code they read out:": "Warga menelepon? Ketik kode lacak yang dibacakannya:",
     "You have sent many reports in a short time (%(most)d in %(minutes)d minutes). Wait a little and try again; reports already sent are safe.": "Anda mengirim banyak laporan dalam waktu singkat (%(most)d dalam %(minutes)d menit). Tunggu sebentar lalu coba lagi; laporan yang sudah terkirim aman.",
     "This submission was refused.": "Pengiriman ini ditolak.",
     "one or more photos (JPEG, PNG, WebP, HEIC)": "satu atau beberapa foto (JPEG, PNG, WebP, HEIC)",
@@ -278,6 +283,7 @@ T = {
     "No, it is not fixed": "Belum, masih bermasalah",
     "Thank you: the fix is confirmed.": "Terima kasih: perbaikan sudah Anda konfirmasi.",
     "Thank you: the report is open again and the OPD has been told.": "Terima kasih: laporan dibuka kembali dan OPD sudah diberi tahu.",
+    "Download": "Unduh",
     # abuse resistance: sign-in lockouts, tracking-code limit, API tokens
     "Too many tracking-code look-ups from your connection. Wait %(minutes)d minute(s), then try again.": (
         "Terlalu banyak pencarian kode lacak dari koneksi Anda. Tunggu %(minutes)d menit, lalu coba lagi."

@@ -11,10 +11,11 @@ from reports_pdf.render import monthly_report_render
 
 
 def monthly_report_get(*, year: int, month: int, regenerate: bool = False) -> MonthlyReport:
-    """The stored report of a month (with one page per OPD), generating it the first time or when asked to."""
+    """The stored report of a month (with one page per OPD), generating it the first time, when asked to, or when
+    its file is gone."""
     first = date(year, month, 1)
     existing = MonthlyReport.objects.filter(month=first).first()
-    if existing and not regenerate:
+    if existing and not regenerate and existing.pdf.storage.exists(existing.pdf.name):
         return existing
     figures = monthly_figures(year=year, month=month)
     _html, pdf = monthly_report_render(figures=figures, opd_pages=True)

@@ -100,6 +100,17 @@ def reports_visible_to(actor: Actor, queryset: QuerySet[Report] | None = None) -
     return qs.none()
 
 
+def contact_visible(actor: Actor, report: Report) -> bool:
+    """Whether this actor may read who reported: the operator screening it and the OPD handling it (PRODUCT.md),
+    never leadership, the administrator or anyone else. A confidential report's screener and handler is the covert
+    squad itself; no operator sees its reporter."""
+    if report.category.confidential:
+        return actor.role == Role.OPD_OFFICER and actor.covert
+    if actor.role == Role.OPERATOR:
+        return True
+    return actor.role == Role.OPD_OFFICER and actor.opd_id is not None and report.opd_id == actor.opd_id
+
+
 def transition_refusal(actor: Actor, report: Report, name: str) -> str | None:
     """Why this actor may not run this transition on this report now, in words; None when allowed."""
     spec = TRANSITIONS.get(name)
@@ -153,3 +164,22 @@ def audience_for(actor: Actor):
             staff=True, visible_sql=f"(r.opd_id = %s AND NOT c.confidential){covert}", visible_params=(actor.opd_id,)
         )
     return Audience(staff=True, visible_sql="FALSE")
+
+
+def admin_access(user) -> bool:
+    """The Django admin is the administrator's tool (users, roles, OPDs, squads, labels, targets, boundaries).
+    Operators, OPD officers and leadership work from their desks, the API and the plugin, which ask this policy
+    report by report; the admin's generic pages would not."""
+    actor = Actor.for_user(user)
+    return actor is not None and actor.role == Role.ADMINISTRATOR and user.is_active
+
+
+def citizen_act_refusal(user) -> str | None:
+    """Only the citizen acts as the citizen: a request that comes with a staff session or token may not confirm a
+    fix or reopen a report through the tracking code (an OPD would otherwise close its own reports)."""
+    if getattr(user, "is_authenticated", False):
+        return _(
+            "You are signed in as staff. Only the citizen who reported can confirm the fix or reopen the report "
+            "with the tracking code; sign out first if you are that citizen."
+        )
+    return None

@@ -11,6 +11,7 @@ urlpatterns = [
     path("staf/opd/", views.desk_opd, name="desk-opd"),
     path("staf/pimpinan/", views.desk_leadership, name="desk-leadership"),
     path("staf/pimpinan/laporan-<int:year>-<int:month>.pdf", views.monthly_report_download, name="monthly-report"),
+    path("staf/cari-kode/", views.desk_find_by_code, name="desk-find-by-code"),
     path("staf/laporan/<int:pk>/", views.report_detail, name="desk-report"),
     path("staf/laporan/<int:pk>/tindak/", views.report_act, name="desk-report-act"),
     path("staf/token/", views.token_list, name="token-list"),

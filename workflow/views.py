@@ -12,10 +12,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
+from workflow.files import monthly_report_readable
 from workflow.forms import TransitionForm
 from workflow.models import Role
-from workflow.policies import TRANSITIONS, Actor, reports_visible_to, transitions_available
+from workflow.policies import TRANSITIONS, Actor, contact_visible, reports_visible_to, transitions_available
 from workflow.selectors import (
     MIN_COUNT_FOR_RANKING,
     Period,
@@ -25,8 +27,10 @@ from workflow.selectors import (
     queue_opd,
     queue_returned,
     queue_screening,
+    report_find_by_code,
     report_similar_nearby,
 )
+from workflow.sendfile import file_response
 from workflow.services.clocks import CLOCK_LABELS, report_overdue_clock
 from workflow.services.tokens import api_token_ends_at, api_token_revoke, api_tokens_active, api_tokens_revoke_all
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
@@ -106,6 +110,7 @@ def desk_leadership(request):
             "months": months,
             "chosen": f"{period.start:%Y-%m}",
             "month_ended": (period.start.year, period.start.month) < (today.year, today.month),
+            "pdf_readable": monthly_report_readable(actor),
             "opds": opds,
             "fastest": ranked[0] if ranked else None,
             "slowest": ranked[-1] if len(ranked) > 1 else None,
@@ -118,21 +123,41 @@ def desk_leadership(request):
 
 @login_required
 def monthly_report_download(request, year: int, month: int):
-    """The stored monthly PDF of a past month (generated on first request)."""
-    from django.http import FileResponse
-
+    """The stored monthly PDF of a past month (generated on first request): the only door to it."""
     from reports_pdf.services import monthly_report_get
 
-    actor = _actor(request)
-    if actor.role not in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR):
+    if not monthly_report_readable(_actor(request)):
         raise PermissionDenied(_("The monthly report is for leadership."))
     today = date.today()
     if not (1 <= month <= 12) or (year, month) >= (today.year, today.month) or year < 2000:
         raise Http404(_("A monthly report exists only for months that have ended."))
     report = monthly_report_get(year=year, month=month, regenerate=request.GET.get("buat-ulang") == "1")
-    return FileResponse(
-        report.pdf.open("rb"), content_type="application/pdf", filename=f"laporan-kinerja-{year:04d}-{month:02d}.pdf"
+    return file_response(
+        storage=report.pdf.storage,
+        name=report.pdf.name,
+        accel_prefix=settings.PRIVATE_MEDIA_ACCEL_REDIRECT_PREFIX,
+        public=False,
+        filename=f"laporan-kinerja-{year:04d}-{month:02d}.pdf",
     )
+
+
+@login_required
+@require_POST
+def desk_find_by_code(request):
+    """A citizen on the phone reads out their tracking code: the report opens if this staff member may see it. POST,
+    so the code stays out of addresses, history and logs; the desk never shows it back."""
+    actor = _actor(request)
+    try:
+        report = report_find_by_code(actor=actor, code=request.POST.get("kode", "")[:40])
+    except RateLimited as limited:
+        messages.error(request, limited.message)
+        return redirect(DESK_FOR_ROLE[actor.role])
+    if report is None:
+        messages.error(
+            request, _("No report that you can see has this tracking code. Ask the citizen to read it again.")
+        )
+        return redirect(DESK_FOR_ROLE[actor.role])
+    return redirect("desk-report", pk=report.pk)
 
 
 @login_required
@@ -158,7 +183,7 @@ def report_detail(request, pk: int):
             "actions": [(name, TRANSITIONS[name]) for name in available],
             "form": TransitionForm(initial={"expected_status": report.status, "opd": report.category.default_opd}),
             "similar": report_similar_nearby(report=report) if {"mark_duplicate"} & set(available) else [],
-            "contact": getattr(report, "contact", None) if actor.is_desk else None,
+            "contact": getattr(report, "contact", None) if contact_visible(actor, report) else None,
             "desa_geojson": report.desa.geom.geojson,
             "overdue": CLOCK_LABELS.get(report_overdue_clock(report)),
         },

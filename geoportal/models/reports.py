@@ -36,6 +36,16 @@ class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
     status = FSMField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
     kecamatan = models.ForeignKey(Kecamatan, on_delete=models.PROTECT, related_name="reports")
     desa = models.ForeignKey(Desa, on_delete=models.PROTECT, related_name="reports")
+    # Where the public sees it (map, filters, counts, tiles, the report's page): for a sensitive label the point on
+    # the label's grid and the desa holding that grid node, else the exact place. Kept by PostgreSQL whoever writes
+    # the report (geoportal/sql/lapor_report_publish.sql), never from Python: left empty here, filled on save.
+    public_location = models.PointField(_("published location"), srid=4326, editable=False, blank=True)
+    public_kecamatan = models.ForeignKey(
+        Kecamatan, on_delete=models.PROTECT, related_name="public_reports", editable=False, blank=True
+    )
+    public_desa = models.ForeignKey(
+        Desa, on_delete=models.PROTECT, related_name="public_reports", editable=False, blank=True
+    )
     located = models.CharField(_("placed"), max_length=10, choices=Located.choices, default=Located.INSIDE)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     # Set by the sending device: a report queued offline and sent twice is stored once.
@@ -83,7 +93,8 @@ class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.tracking_code_display} · {self.category_id and self.category}"
+        # Never the tracking code: this text shows in staff pages, the admin and logs, and the code is the citizen's.
+        return f"#{self.pk} · {self.category}" if self.category_id else f"#{self.pk}"
 
     @property
     def tracking_code_display(self) -> str:
@@ -157,7 +168,12 @@ class ReportPhoto(models.Model):
         ordering = ["report", "kind", "position"]
         verbose_name = _("photo")
         verbose_name_plural = _("photos")
-        indexes = [models.Index(fields=["report", "kind", "position"], name="photo_report_idx")]
+        indexes = [
+            models.Index(fields=["report", "kind", "position"], name="photo_report_idx"),
+            # The media door finds a file's report by its name (workflow.files.stored_file_find).
+            models.Index(fields=["image"], name="photo_image_idx"),
+            models.Index(fields=["thumbnail"], name="photo_thumbnail_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.image.name
@@ -176,6 +192,10 @@ class ReportVideo(models.Model):
     class Meta:
         verbose_name = _("video")
         verbose_name_plural = _("videos")
+        indexes = [
+            models.Index(fields=["file"], name="video_file_idx"),
+            models.Index(fields=["poster"], name="video_poster_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.file.name

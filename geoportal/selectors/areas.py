@@ -68,14 +68,17 @@ def area_locate(*, lon: float, lat: float) -> Placement | OutsideServedArea:
     return OutsideServedArea(distance_m=distance, area_names=list(Kabupaten.objects.values_list("nama", flat=True)))
 
 
+# Public counts: each report counted where it is published (a sensitive label's report in the desa holding its
+# grid node, not the desa it was sent from), so "desa = X" tells no more than the published point.
+_PUBLIC_REPORTS = Q(public_reports__status__in=PUBLIC_STATUSES, public_reports__category__confidential=False)
+
+
 def kecamatan_list_with_counts():
-    public = Q(reports__status__in=PUBLIC_STATUSES, reports__category__confidential=False)
-    return Kecamatan.objects.annotate(report_count=Count("reports", filter=public)).order_by("kode")
+    return Kecamatan.objects.annotate(report_count=Count("public_reports", filter=_PUBLIC_REPORTS)).order_by("kode")
 
 
 def desa_list_with_counts(*, kecamatan_kode: str | None = None):
-    public = Q(reports__status__in=PUBLIC_STATUSES, reports__category__confidential=False)
-    qs = Desa.objects.select_related("kecamatan").annotate(report_count=Count("reports", filter=public))
+    qs = Desa.objects.select_related("kecamatan").annotate(report_count=Count("public_reports", filter=_PUBLIC_REPORTS))
     if kecamatan_kode:
         qs = qs.filter(kecamatan__kode=kecamatan_kode)
     return qs.order_by("kode")

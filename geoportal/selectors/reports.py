@@ -5,7 +5,8 @@ clients). PostGIS writes each Feature's JSON text itself (ST_AsGeoJSON, json_bui
 kecamatan's, desa's and status's properties written once per query) and joins the page into one string, so
 Python never builds or parses a per-feature object: the response costs little more than the query. Public
 output is built from an explicit column list: no reporter contact, no tracking code (it is the citizen's key to
-their report), no confidential label.
+their report), no confidential label. The public reads, filters and is shown only each report's published place
+(Report.public_location, public_desa, public_kecamatan: a sensitive label's point on its grid), never the exact one.
 """
 
 import base64
@@ -79,9 +80,9 @@ _REPORT_PROPERTIES = [
     ("created_at", "r.created_at"),
     ("photo", "%s || ph.thumbnail"),
 ]
-# Staff also see who holds the report, its clocks and the tracking code (to help a citizen on the phone).
+# Staff also see who holds the report and its clocks; never the tracking code: it is the citizen's alone (staff who
+# help a citizen on the phone type the code the citizen reads out, workflow.selectors.report_by_code_for_staff).
 _STAFF_PROPERTIES = [
-    ("tracking_code", "r.tracking_code"),
     ("confidential", "c.confidential"),
     ("opd", "o.code"),
     ("opd_name", "o.name"),
@@ -117,7 +118,7 @@ def _lookups_sql() -> tuple[str, list]:
           SELECT v.status, {_members([("status", "v.status"), ("status_label", "v.label")])} AS j
           FROM (VALUES {statuses}) v (status, label)
         ), lk_category AS MATERIALIZED (
-          SELECT c.id, c.public_precision_m, c.confidential, {_members(_LABEL_PROPERTIES)} AS j
+          SELECT c.id, c.confidential, {_members(_LABEL_PROPERTIES)} AS j
           FROM geoportal_category c JOIN geoportal_squad s ON s.id = c.squad_id
         ), lk_kecamatan AS MATERIALIZED (
           SELECT k.id, {_members(_KECAMATAN_PROPERTIES)} AS j FROM geoportal_kecamatan k
@@ -127,29 +128,15 @@ def _lookups_sql() -> tuple[str, list]:
     return sql, params
 
 
-METRES_PER_DEGREE = 111320.0  # along the equator; at Trenggalek (8° S) close enough for a privacy grid
-
-
-def public_location_sql(alias: str = "r") -> str:
-    """SQL: the report's point as the public may see it, sensitive labels' (the label joined as `c`) rounded to the
-    label's grid. The one place this rule is written for the list, the single feature and the tiles."""
-    return (
-        f"CASE WHEN c.public_precision_m > 0 "
-        f"THEN ST_SnapToGrid({alias}.location, c.public_precision_m / {METRES_PER_DEGREE}) ELSE {alias}.location END"
-    )
-
-
 def _feature_sql(media_url: str, *, staff: bool = False) -> tuple[str, list]:
     """The SELECT expression of one Feature for a row `r` joined as in _JOINS."""
     pairs = _REPORT_PROPERTIES + (_STAFF_PROPERTIES if staff else [])
     rest = "json_build_object(" + ", ".join(f"'{key}', " + expr.format(overdue=_OVERDUE_SQL) for key, expr in pairs)
-    # Staff see the exact point; the public sees sensitive labels' points rounded to the label's grid.
-    geometry = "r.location" if staff else public_location_sql()
     # The Feature is concatenated as text: ST_AsGeoJSON and json_build_object already write JSON, and building a
     # json value only to print it again costs ~45 % of the page's JSON time (5,000 features: 100 → 55 ms).
     # substr(rest, 2) keeps the members and the closing brace of the properties.
     sql = f"""
-        '{{"type": "Feature", "id": ' || r.id || ', "geometry": ' || ST_AsGeoJSON({geometry}, 6)
+        '{{"type": "Feature", "id": ' || r.id || ', "geometry": ' || ST_AsGeoJSON(r.location, 6)
           || ', "properties": {{"id": ' || r.id || ', ' || st.j || ', ' || c.j || ', ' || k.j || ', ' || d.j
           || ', ' || substr(({rest}))::text, 2) || '}}'"""
     return sql, [media_url]
@@ -170,6 +157,22 @@ _JOINS = """
 
 
 @dataclass(frozen=True)
+class Place:
+    """The columns of geoportal_report that say where a report is, for one audience."""
+
+    location: str
+    desa: str
+    kecamatan: str
+
+
+# Staff read the exact point and the desa it was placed in. The public reads the published place that PostgreSQL
+# keeps beside it (geoportal/sql/lapor_public_place.sql): every public filter, count, tile, ordering and property
+# works on it, so no sequence of public requests locates a report more precisely than its label's grid.
+EXACT = Place(location="location", desa="desa_id", kecamatan="kecamatan_id")
+PUBLISHED = Place(location="public_location", desa="public_desa_id", kecamatan="public_kecamatan_id")
+
+
+@dataclass(frozen=True)
 class Audience:
     """Who reads: the public, or a staff member whose visibility is an SQL condition on r and c."""
 
@@ -181,19 +184,34 @@ class Audience:
     def public(cls) -> "Audience":
         return cls()
 
+    @property
+    def place(self) -> Place:
+        return EXACT if self.staff else PUBLISHED
+
+
+def _row_columns(place: Place) -> str:
+    """The columns a Feature is written from (_feature_sql), with this audience's place under the exact place's
+    names, so the feature's SQL is the same for every audience."""
+    return (
+        f"r.id, r.created_at, r.{place.location} AS location, r.status, r.description, r.category_id, "
+        f"r.{place.kecamatan} AS kecamatan_id, r.{place.desa} AS desa_id, r.opd_id, "
+        "r.verification_due, r.response_due, r.resolution_due, r.extra_reporters, r.located"
+    )
+
 
 def _where(filters: ReportFilters, audience: Audience) -> tuple[str, list]:
     clauses = ["r.status = ANY(%s)", f"({audience.visible_sql})"]
     default_statuses = [value for value, _label in ReportStatus.choices] if audience.staff else sorted(PUBLIC_STATUSES)
     params: list = [list(filters.statuses or default_statuses), *audience.visible_params]
+    place = audience.place
     if filters.bbox:
-        clauses.append("r.location && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
+        clauses.append(f"r.{place.location} && ST_MakeEnvelope(%s, %s, %s, %s, 4326)")
         params.extend(filters.bbox)
     if filters.kecamatan:
-        clauses.append("r.kecamatan_id = (SELECT id FROM geoportal_kecamatan WHERE kode = %s)")
+        clauses.append(f"r.{place.kecamatan} = (SELECT id FROM geoportal_kecamatan WHERE kode = %s)")
         params.append(filters.kecamatan)
     if filters.desa:
-        clauses.append("r.desa_id = (SELECT id FROM geoportal_desa WHERE kode = %s)")
+        clauses.append(f"r.{place.desa} = (SELECT id FROM geoportal_desa WHERE kode = %s)")
         params.append(filters.desa)
     if filters.categories:
         clauses.append("c.code = ANY(%s)")
@@ -232,9 +250,7 @@ def report_features(
     # as text, and the keyset position of the last one.
     sql = f"""
         WITH {lookups}, matched AS (
-          SELECT r.id, r.created_at, r.location, r.status, r.description, r.category_id, r.kecamatan_id, r.desa_id,
-                 r.opd_id, r.tracking_code, r.verification_due, r.response_due, r.resolution_due, r.extra_reporters,
-                 r.located
+          SELECT {_row_columns(audience.place)}
           FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
           WHERE {where}
           ORDER BY r.created_at DESC, r.id DESC
@@ -277,9 +293,13 @@ def report_feature(*, report_id: int, media_url: str, audience: Audience = Audie
     lookups, lookup_params = _lookups_sql()
     feature, feature_params = _feature_sql(media_url, staff=audience.staff)
     where, where_params = _where(ReportFilters(), audience)
+    source = (
+        f"SELECT {_row_columns(audience.place)} FROM geoportal_report r"
+        f" JOIN geoportal_category c ON c.id = r.category_id WHERE r.id = %s AND {where}"
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH {lookups} SELECT {feature} FROM geoportal_report r {_JOINS} WHERE r.id = %s AND {where}",
+            f"WITH {lookups} SELECT {feature} FROM ({source}) r {_JOINS}",
             [*lookup_params, *feature_params, report_id, *where_params],
         )
         row = cursor.fetchone()
@@ -295,5 +315,7 @@ def report_by_tracking_code(*, code: str):
     if normalized is None:
         return None
     return (
-        Report.objects.select_related("category__squad", "kecamatan", "desa").filter(tracking_code=normalized).first()
+        Report.objects.select_related("category__squad", "kecamatan", "desa__kecamatan")
+        .filter(tracking_code=normalized)
+        .first()
     )

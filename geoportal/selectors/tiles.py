@@ -8,18 +8,17 @@ CELL_MAX_ZOOM + 1 on, a tile holds the reports themselves. With a date filter th
 reports on the fly (the pyramid has no dates): correct, but slower over big areas.
 
 Visibility is the feature list's (selectors.reports._where with the public audience): public statuses, no
-confidential label, sensitive labels rounded to their grid. Layer name: `reports`.
+confidential label, and every report where it is published (Report.public_location: sensitive labels on their
+grid), which is also where it is searched, so a tile tells no more than the published points. Layer name: `reports`.
 """
 
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from geoportal.models.reference import Category
 from geoportal.models.tiles import CELL_MAX_ZOOM, CELL_MIN_ZOOM, CELLS_PER_TILE
-from geoportal.selectors.reports import METRES_PER_DEGREE, Audience, ReportFilters, _where, public_location_sql
+from geoportal.selectors.reports import PUBLISHED, Audience, ReportFilters, _where
 
 MAX_ZOOM = 22
 LAYER = "reports"
@@ -50,9 +49,8 @@ class TileAddress:
             raise ValueError(message % {"z": self.z, "max": 2**self.z - 1})
 
 
-def _public_point(alias: str = "r") -> str:
-    """The report's point as the public may see it, in EPSG:3857."""
-    return f"ST_Transform({public_location_sql(alias)}, 3857)"
+# The report's point as the public may see it, in EPSG:3857.
+_PUBLIC_POINT = f"ST_Transform(r.{PUBLISHED.location}, 3857)"
 
 
 _PROGRESS_SQL = ", ".join(
@@ -78,35 +76,28 @@ SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
 
 
 def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[str, dict]:
-    """The one SQL statement that writes this tile, and its parameters (the benchmark times it bare). Tiles that
-    search reports by place (dated ones, and past the pyramid) first read the labels' coarsest public grid."""
+    """The one SQL statement that writes this tile, and its parameters (the benchmark times it bare)."""
     where, where_params = _where(filters, Audience.public())
     # _where's placeholders are positional; number them into named ones so the whole statement is one style.
     names = [f"w{i}" for i in range(len(where_params))]
     where = where.replace("%s", "{}").format(*(f"%({name})s" for name in names))
     params: dict = {"z": tile.z, "x": tile.x, "y": tile.y, **dict(zip(names, where_params, strict=True))}
     dated = bool(filters.created_from or filters.created_to)
-    if tile.z > CELL_MAX_ZOOM or dated:
-        # Sensitive labels' points are rounded to their grid, so a report up to half a grid step outside the
-        # tile can be drawn inside it: the index search looks that much wider, and ST_AsMVTGeom clips the rest.
-        # A number, not a subquery: the planner then sees how much of the table the box covers, and for a
-        # regency-wide tile with a date filter reads the month by date instead of every report by place
-        # (at a million reports, a month at zoom 9: 890 -> 170 ms; a year: 2.2 -> 1.2 s).
-        coarsest = Category.objects.aggregate(m=Max("public_precision_m"))["m"] or 0
-        params["margin"] = coarsest / 2 / METRES_PER_DEGREE
-        envelope = (
-            f"ST_Expand(ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), 4326), "
-            "%(margin)s)"
-        )
+    # Tiles that search reports by place (dated ones, and past the pyramid) search the published points, with
+    # the tile's buffer: a point near an edge is drawn whole in both tiles. A constant box, not a subquery: the
+    # planner sees how much of the table it covers, and for a regency-wide tile with a date filter reads the
+    # month by date instead of every report by place.
+    envelope = f"ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), 4326)"
+    public_location = f"r.{PUBLISHED.location}"
     if tile.z > CELL_MAX_ZOOM:
         sql = f"""
             SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
-              SELECT ST_AsMVTGeom({_public_point()}, ST_TileEnvelope(%(z)s, %(x)s, %(y)s), {EXTENT}, {BUFFER}, true)
+              SELECT ST_AsMVTGeom({_PUBLIC_POINT}, ST_TileEnvelope(%(z)s, %(x)s, %(y)s), {EXTENT}, {BUFFER}, true)
                        AS geom,
                      'report' AS kind, r.id, r.status, s.colour
               FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
               JOIN geoportal_squad s ON s.id = c.squad_id
-              WHERE {where} AND r.location && {envelope}
+              WHERE {where} AND {public_location} && {envelope}
             ) t WHERE geom IS NOT NULL"""
         return sql, params
     if dated:
@@ -114,9 +105,9 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[str, 
         params["size"] = WORLD / (CELLS_PER_TILE * 2**tile.z)
         sql = f"""
             WITH pts AS (
-              SELECT {_public_point()} AS p, r.status, c.squad_id
+              SELECT {_PUBLIC_POINT} AS p, r.status, c.squad_id
               FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
-              WHERE {where} AND r.location && {envelope}
+              WHERE {where} AND {public_location} && {envelope}
             ), parts AS (
               SELECT floor((ST_X(p) + {HALF}) / %(size)s)::int AS cx, floor(({HALF} - ST_Y(p)) / %(size)s)::int AS cy,
                      squad_id, status, count(*) AS n, sum(ST_X(p)) AS sx, sum(ST_Y(p)) AS sy
@@ -129,9 +120,9 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[str, 
     span = CELLS_PER_TILE << shift
     params.update(level=level, shift=shift, x0=tile.x * span, x1=(tile.x + 1) * span - 1)
     params.update(y0=tile.y * span, y1=(tile.y + 1) * span - 1)
-    # The cells carry status, label and kecamatan; the feature list's conditions on r and c apply to them
-    # as they are (only the spatial and date ones would not, and those are not used here).
-    cell_where = where.replace("r.status", "g.status").replace("r.kecamatan_id", "g.kecamatan_id")
+    # The cells carry status, label and published kecamatan; the feature list's conditions on r and c apply to
+    # them as they are (only the spatial and date ones would not, and those are not used here).
+    cell_where = where.replace("r.status", "g.status").replace(f"r.{PUBLISHED.kecamatan}", "g.kecamatan_id")
     if "r." in cell_where:
         raise ValueError("this filter is not available on the cell pyramid")
     sql = f"""

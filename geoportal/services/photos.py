@@ -5,14 +5,16 @@ maker notes: the stored JPEG is written from pixels alone. The GPS position is r
 report form can offer it as the location when the citizen gave none.
 """
 
+import contextlib
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
 _GPS_IFD = 0x8825
@@ -25,6 +27,24 @@ class CleanPhoto:
     width: int
     height: int
     gps: tuple[float, float] | None  # (lon, lat) from the original's EXIF, if it had one
+
+
+_STRICT = threading.Lock()
+
+
+@contextlib.contextmanager
+def _strict_decoding():
+    """Decode as strictly as Pillow can, whatever another library set for the whole process: WeasyPrint, once
+    imported (the monthly PDF), sets ImageFile.LOAD_TRUNCATED_IMAGES = True, and Pillow would then fill a
+    truncated photo's missing part with grey and accept it. The product, not a PDF library, decides what it takes.
+    The setting is Pillow's module global, so it is held (and given back) under a lock."""
+    with _STRICT:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def upload_size_check(*, data: bytes, name: str, limit: int, code: str) -> None:
@@ -41,7 +61,7 @@ def photo_clean(*, data: bytes, name: str = "photo") -> CleanPhoto:
     """The photo re-encoded without metadata, or ValidationError saying why it cannot be accepted."""
     upload_size_check(data=data, name=name, limit=settings.PHOTO_MAX_BYTES, code="photo_too_large")
     try:
-        with warnings.catch_warnings():
+        with _strict_decoding(), warnings.catch_warnings():
             # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse the whole range.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             Image.MAX_IMAGE_PIXELS = settings.PHOTO_MAX_PIXELS

@@ -5,6 +5,7 @@ returns the new counts, so the check and the count are one atomic statement. The
 salted hash (the same as the report flood limit's).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -93,15 +94,18 @@ def rate_count(
     return max(1, int(max(waits) + 0.999))
 
 
-def tracking_lookup(*, code: str, address: str) -> Report | None:
+def tracking_lookup(*, code: str, address: str, opens: Callable[[Report], bool] | None = None) -> Report | None:
     """The report a tracking code opens (or None), counted against the address's limits: every look-up and
     answer at every door (page, answer form, home page search, API) counts; a code that opens nothing counts
     TRACKING_MISS_COST times, since guessing is what the limit is for. Over the limit: RateLimited, and the
-    code is not even looked at."""
+    code is not even looked at. `opens` narrows what counts as found (a staff member's visible reports): a report
+    it refuses answers, and costs, exactly like a missing one."""
     limits = tracking_limits()
     wait = rate_count(scope=TRACKING, address=address, limits=limits)
     if not wait:
         report = report_by_tracking_code(code=code)
+        if report is not None and opens is not None and not opens(report):
+            report = None
         if report is None and settings.TRACKING_MISS_COST > 1:  # the next look-up sees the extra cost
             extra = settings.TRACKING_MISS_COST - 1
             rate_count(scope=TRACKING, address=address, limits=limits, cost=extra, refused_counts=True)

@@ -58,6 +58,9 @@ def test_report_with_photo_and_gps_then_follow_it_and_find_it_on_the_map(
 
     phone.click("#receipt-link")
     assert phone.inner_text("#status") == "Diterima"
+    # Not public yet: the tracking page shows the photo through a link signed for the citizen.
+    assert "?tanda=" in phone.locator("main img").first.get_attribute("src")
+    phone.wait_for_function("[...document.querySelectorAll('main img')].every(i => i.complete && i.naturalWidth > 0)")
 
     # Not on the public map until an operator verifies it; then it is.
     report_transition(report_id=report.pk, name="verify", actor=staff["operator"])

@@ -2,8 +2,10 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from geoportal.models import Report
 from geoportal.services.photos import photo_clean
 from tests.factories import TOWN_CENTRE, exif_with_gps, jpeg_bytes
 
@@ -79,3 +81,45 @@ def test_a_file_over_the_size_limit_is_refused_before_decoding(settings):
     with pytest.raises(ValidationError, match="too large") as caught:
         photo_clean(data=jpeg_bytes(size=(600, 600), colour=(1, 2, 3)) + b"\0" * 2000)
     assert caught.value.code == "photo_too_large"
+
+
+def _truncated(fmt: str) -> bytes:
+    # A photo with real detail (noise), cut off halfway through its pixel data, as a dropped upload leaves it.
+    image = Image.effect_noise((640, 480), 80).convert("RGB")
+    whole = _encode(image, fmt)
+    return whole[: len(whole) // 2]
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG"])
+def test_a_truncated_photo_is_refused_even_after_a_pdf_was_rendered(fmt, holidays):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process when it loads; the product's own rule
+    must hold in a worker that has rendered the monthly PDF, and the global is given back as it was."""
+    from PIL import ImageFile
+
+    from reports_pdf.services import monthly_report_get
+
+    monthly_report_get(year=2026, month=10)  # real WeasyPrint in this process
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # what WeasyPrint left behind: the trap is armed
+
+    with pytest.raises(ValidationError) as refused:
+        photo_clean(data=_truncated(fmt), name="foto")
+    assert refused.value.code == "not_a_photo"
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # WeasyPrint's own setting is left as it found it
+
+    from rest_framework.test import APIClient
+
+    from tests.factories import TOWN_CENTRE
+
+    answer = APIClient().post(
+        "/api/reports/",
+        {
+            "category": "jalan-rusak",
+            "latitude": TOWN_CENTRE[1],
+            "longitude": TOWN_CENTRE[0],
+            "photo": [SimpleUploadedFile("foto.jpg", _truncated(fmt), content_type="image/jpeg")],
+        },
+        format="multipart",
+        HTTP_ACCEPT_LANGUAGE="id",
+    )
+    assert answer.status_code == 400
+    assert "photo" in str(answer.json()) and not Report.objects.exists()

@@ -46,6 +46,19 @@ def test_seed_demo_spreads_reports_inside_their_desa_denser_in_town():
     assert max(per_kecamatan, key=per_kecamatan.get) == "Trenggalek"
     statuses = set(Report.objects.values_list("status", flat=True))
     assert {"received", "closed", "in_progress"} <= statuses
+    # the seeder's set-based SQL leaves every report published by the rule (sensitive labels on their grid)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT count(*) FILTER (WHERE c.public_precision_m > 0),
+                   count(*) FILTER (WHERE NOT (r.public_location ~= p.location AND r.public_desa_id = p.desa_id
+                                               AND r.public_kecamatan_id = p.kecamatan_id))
+            FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id,
+                 lapor_public_place(r.location, c.public_precision_m, r.desa_id, r.kecamatan_id) p
+            """
+        )
+        sensitive, misplaced = cursor.fetchone()
+    assert sensitive > 0 and misplaced == 0
 
 
 def test_setup_demo_creates_the_accounts_once_and_keeps_changed_passwords(settings, monkeypatch):

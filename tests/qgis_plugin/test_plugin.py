@@ -94,6 +94,10 @@ def test_acknowledge_and_resolve_from_the_plugin(server, pupr, tmp_path):
     assert events[-1]["actor"] == "opd-pupr" and events[-1]["note"] == "Sudah ditambal dari QGIS"
     assert events[-1]["photo"]
     assert pupr.report(report_id)["properties"]["status"] == "resolved"
+    # The proof photo is served only to staff who may see the report: the plugin sends its token with downloads.
+    assert pupr.download(events[-1]["photo"])[:2] == b"\xff\xd8"
+    with pytest.raises(ApiError):
+        ApiClient(server).download(events[-1]["photo"])
 
 
 def test_a_refused_action_carries_the_servers_reason(pupr):

@@ -57,7 +57,7 @@ def test_staff_features_carry_clocks_and_overdue(staff):
     (feature,) = body["features"]
     assert feature["id"] == late.id
     props = feature["properties"]
-    assert props["overdue"] == "response" and props["opd"] == "PUPR" and props["tracking_code"] == late.tracking_code
+    assert props["overdue"] == "response" and props["opd"] == "PUPR" and "tracking_code" not in props
 
 
 def test_transition_errors_speak_http(staff):
@@ -127,3 +127,40 @@ def test_the_citizen_follows_and_answers_with_the_tracking_code(staff):
     reopened = client.post(f"/api/track/{code}/transitions/reopen/", {"note": "Masih berlubang"})
     assert reopened.status_code == 200 and reopened.json()["status"] == "reopened"
     assert client.get("/api/track/ZZZZ-ZZZZ/").status_code == 404
+
+
+def test_an_opd_cannot_confirm_its_own_fix_as_the_citizen(staff):
+    """Issue 13 (4): with the code in hand, an officer's token or session is refused at both citizen doors, in the
+    user's language, and nothing is written; the citizen (no session, no token) then confirms."""
+    from django.test import Client
+
+    from geoportal.services.reports import Upload
+    from workflow.services.transitions import TransitionInput, report_transition
+
+    report = ReportFactory(status=S.RECEIVED)
+    report_received(report=report)
+    report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
+    report_transition(report_id=report.pk, name="dispatch", actor=staff["operator"], data=TransitionInput(opd="PUPR"))
+    report_transition(report_id=report.pk, name="acknowledge", actor=staff["pupr"])
+    report_transition(
+        report_id=report.pk,
+        name="resolve",
+        actor=staff["pupr"],
+        data=TransitionInput(note="ok", photo=Upload(jpeg_bytes())),
+    )
+    code = report.tracking_code
+    events = report.events.count()
+
+    by_token = _client_for(staff["pupr"]).post(f"/api/track/{code}/transitions/close/", {}, HTTP_ACCEPT_LANGUAGE="id")
+    assert by_token.status_code == 403 and "staf" in by_token.json()["detail"]
+    session = Client(HTTP_ACCEPT_LANGUAGE="id")
+    session.force_login(staff["pupr"].user)
+    assert session.post(f"/api/track/{code}/transitions/close/", {}).status_code == 403
+    page = session.post(f"/lacak/{code}/jawab/", {"action": "close", "expected_status": "resolved"}, follow=True)
+    assert "Anda masuk sebagai staf" in page.content.decode()
+    assert b'id="confirm"' not in session.get(f"/lacak/{code}/").content  # no answer buttons for staff
+    report.refresh_from_db()
+    assert report.status == S.RESOLVED and report.events.count() == events
+
+    assert APIClient().post(f"/api/track/{code}/transitions/close/", {}).status_code == 200
+    assert report.events.order_by("-id").first().actor_role == "citizen"

@@ -86,6 +86,8 @@ def test_operator_and_opd_walk_a_report_to_resolved(committed_reference, staff, 
     assert lead.locator("tr[data-opd=PUPR]").count() == 1
     lead.goto(f"{live_server.url}/staf/laporan/{report.pk}/")
     assert lead.locator("form.action").count() == 0
+    assert lead.locator("ol.timeline img").count() == 1  # the proof photo, served to a signed-in staff member
+    lead.wait_for_function("[...document.querySelectorAll('ol.timeline img')].every(i => i.complete && i.naturalWidth)")
 
     # The citizen looks the code up on the home page, sees the proof of the fix and confirms it.
     citizen = browser.new_page(viewport={"width": 390, "height": 844}, locale="id-ID")
@@ -95,6 +97,9 @@ def test_operator_and_opd_walk_a_report_to_resolved(committed_reference, staff, 
     citizen.wait_for_load_state("networkidle")
     assert citizen.locator("#status").inner_text() == "Selesai ditangani"
     assert "Sudah ditambal" in citizen.inner_text("body") and "Petugas menuju lokasi" not in citizen.inner_text("body")
+    # The proof photo is not public: it reaches the citizen through a signed link, and it loads.
+    assert "?tanda=" in citizen.locator("main ol img").first.get_attribute("src")
+    citizen.wait_for_function("[...document.querySelectorAll('main img')].every(i => i.complete && i.naturalWidth > 0)")
     citizen.click("#confirm")
     citizen.wait_for_load_state("networkidle")
     assert citizen.locator("#status").inner_text() == "Ditutup"

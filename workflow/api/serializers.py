@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from workflow.files import citizen_file_url
 from workflow.models import RejectReason, ReportEvent
 from workflow.policies import TRANSITIONS
 from workflow.states import ReportStatus
@@ -74,3 +75,11 @@ class PublicEventSerializer(EventSerializer):
         data = super().to_representation(step.event)
         data["note"] = str(step.note)
         return data
+
+    def get_photo(self, event) -> str | None:
+        """The proof photo, through a link signed for the citizen holding the code (context: `report`)."""
+        if not event.photo_id:
+            return None
+        url = citizen_file_url(report=self.context["report"], field_file=event.photo.image, citizens=False)
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url

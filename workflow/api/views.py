@@ -3,15 +3,17 @@
 import json
 
 from django.conf import settings
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import APIException, NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from geoportal.addresses import client_address
@@ -32,6 +34,8 @@ from workflow.policies import (
     TRANSITIONS,
     Actor,
     audience_for,
+    citizen_act_refusal,
+    contact_visible,
     reports_visible_to,
     transitions_available,
 )
@@ -177,7 +181,7 @@ class StaffReportDetailView(APIView):
             }
             for p in report.photos.all()
         ]
-        if actor.is_desk and (contact := getattr(report, "contact", None)):
+        if contact_visible(actor, report) and (contact := getattr(report, "contact", None)):
             feature["properties"]["contact"] = {"name": contact.name, "phone": contact.phone, "email": contact.email}
         return Response(feature)
 
@@ -316,16 +320,22 @@ class TrackView(APIView):
                 "can_reopen": "reopen" in available,
                 "can_close": "close" in available,
                 "timeline": PublicEventSerializer(
-                    report_public_timeline(report=report), many=True, context={"request": request}
+                    report_public_timeline(report=report), many=True, context={"request": request, "report": report}
                 ).data,
             }
         )
 
 
 class CitizenTransitionView(APIView):
-    """The citizen confirms the fix (`close`) or says it is not fixed (`reopen`, with a note)."""
+    """The citizen confirms the fix (`close`) or says it is not fixed (`reopen`, with a note). Refused to anyone
+    signed in (a staff session or token): only the citizen acts as the citizen."""
 
     permission_classes = [permissions.AllowAny]
+    # The configured token authentication, only to recognise (and refuse) staff; a staff session is read from the
+    # session itself below, so DRF's session CSRF check does not answer first in its own English words.
+    authentication_classes = [
+        c for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES if not issubclass(c, SessionAuthentication)
+    ]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     @extend_schema(
@@ -341,6 +351,8 @@ class CitizenTransitionView(APIView):
         tags=["citizen"],
     )
     def post(self, request: Request, code: str, name: str) -> Response:
+        if refusal := citizen_act_refusal(request.user) or citizen_act_refusal(get_user(request._request)):
+            return Response({"detail": refusal, "errors": {}}, status=status.HTTP_403_FORBIDDEN)
         if name not in ("reopen", "close"):
             return Response(
                 {"detail": str(_("A citizen can only confirm the fix or reopen the report.")), "errors": {}}, status=403

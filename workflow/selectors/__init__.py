@@ -5,6 +5,7 @@ from workflow.selectors.desks import (
     queue_opd,
     queue_returned,
     queue_screening,
+    report_find_by_code,
     report_public_timeline,
     report_similar_nearby,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "queue_opd",
     "queue_returned",
     "queue_screening",
+    "report_find_by_code",
     "received_per_month",
     "report_public_timeline",
     "report_similar_nearby",

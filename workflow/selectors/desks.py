@@ -15,6 +15,20 @@ def queue_screening(*, actor):
     return _with_display(qs).order_by("created_at", "id")
 
 
+def report_find_by_code(*, actor, code: str):
+    """The report whose tracking code a citizen read out on the phone, if this staff member may see it; else None
+    (a code of a report they may not see answers like an unknown one). Staff type codes, they never see them.
+    Counted per staff account like the citizens' look-ups per address: raises RateLimited when guessing."""
+    from geoportal.services.rate_limits import tracking_lookup
+    from workflow.policies import reports_visible_to
+
+    return tracking_lookup(
+        code=code,
+        address=f"staff:{actor.user.pk}",
+        opens=lambda report: reports_visible_to(actor).filter(pk=report.pk).exists(),
+    )
+
+
 def queue_returned(*, actor):
     from geoportal.models import Report
     from workflow.policies import reports_visible_to

@@ -183,7 +183,7 @@ _HELD_EPISODES = """(
   WHERE t_next IS NULL AND NOT returned AND (t_res IS NULL OR t_reopen > t_res)
 )"""
 _OVERDUE = f"""
-SELECT r.id, r.tracking_code, c.name, k.nama, o.code,
+SELECT r.id, c.name, k.nama, o.code,
        lapor_working_days(lapor_working_deadline(h.t0, c.resolution_target_days), %(as_of)s) AS late
 FROM {_HELD_EPISODES} h
 JOIN geoportal_report r ON r.id = h.report_id
@@ -406,8 +406,8 @@ def overdue_at(moment: datetime) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(_OVERDUE, {"as_of": moment, "episode_transitions": _EPISODE_TRANSITIONS})
         return [
-            {"id": i, "tracking_code": code, "label": label, "kecamatan": kec, "opd": opd, "days_overdue": late}
-            for i, code, label, kec, opd, late in cursor.fetchall()
+            {"id": i, "label": label, "kecamatan": kec, "opd": opd, "days_overdue": late}
+            for i, label, kec, opd, late in cursor.fetchall()
         ]
 
 

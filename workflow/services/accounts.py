@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from geoportal.models import Opd
@@ -18,24 +18,18 @@ class AccountInfo:
     created: bool
 
 
-# Each role is also a Django group, so the admin shows staff what their role may read there. What they may
-# do to reports is decided by workflow.policies, not by these permissions.
+# Each role is also a Django group, so that the administrator sees who holds which role. The groups carry no
+# admin permissions: the admin is for administrators only (workflow.policies.admin_access), and what anyone may
+# see or do to reports is decided by workflow.policies.
 ROLE_GROUPS = {Role.OPERATOR: "Operator", Role.OPD_OFFICER: "Petugas OPD", Role.LEADERSHIP: "Pimpinan"}
-READABLE = {
-    Role.OPERATOR: ["geoportal", "workflow"],
-    Role.LEADERSHIP: ["geoportal", "workflow"],
-    Role.OPD_OFFICER: ["geoportal"],
-}
 
 
 def role_groups_ensure() -> dict[str, Group]:
-    """The role groups with view permissions on the apps their role reads (idempotent)."""
+    """The role groups, without permissions (idempotent: permissions older versions gave them are taken away)."""
     groups = {}
     for role, name in ROLE_GROUPS.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label__in=READABLE[role], codename__startswith="view_")
-        )
+        group.permissions.clear()
         groups[role] = group
     return groups
 
@@ -48,7 +42,8 @@ def staff_account_ensure(*, username: str, role: str, password: str, opd: Opd | 
     User = get_user_model()
     with transaction.atomic():
         user, created = User.objects.get_or_create(username=username)
-        user.is_staff = True  # every role may sign in to the staff pages; the admin itself is per permission
+        # The desks need only a role; is_staff (Django's admin flag) is the administrator's alone.
+        user.is_staff = role == Role.ADMINISTRATOR
         user.is_superuser = role == Role.ADMINISTRATOR
         if opd and not user.first_name:
             user.first_name = opd.code

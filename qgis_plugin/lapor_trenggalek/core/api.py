@@ -98,8 +98,11 @@ class ApiClient:
         return self._call("POST", f"api/reports/{report_id}/transitions/{name}/", form=fields or {}, files=files)
 
     def download(self, url: str) -> bytes:
-        """A photo or other file the server links to."""
+        """A photo or other file the server links to. Files of reports that are not public are served only to staff
+        who may see the report, so the token goes with the request (to this server only, never elsewhere)."""
         request = QNetworkRequest(QUrl(url))
+        if self.token and url.startswith(self.base_url):
+            request.setRawHeader(b"Authorization", f"Token {self.token}".encode())
         blocking = QgsBlockingNetworkRequest()
         if blocking.get(request, forceRefresh=False) != QgsBlockingNetworkRequest.NoError:
             raise ApiError(tr("The file could not be downloaded: {error}").format(error=blocking.errorMessage()))

@@ -25,7 +25,6 @@ from ..i18n import tr
 # (field, type) in the order the attribute table shows them
 REPORT_FIELDS = [
     ("id", QVariant.Int),
-    ("tracking_code", QVariant.String),
     ("category", QVariant.String),
     ("category_name", QVariant.String),
     ("squad", QVariant.String),

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('geoportal', '0007_report_cells'),
+        ('geoportal', '0009_file_name_indexes'),
     ]
 
     operations = [

@@ -1,0 +1,5 @@
+from django.contrib.admin.apps import AdminConfig
+
+
+class LaporAdminConfig(AdminConfig):
+    default_site = "config.admin_site.LaporAdminSite"
