@@ -131,3 +131,21 @@ def test_refused_look_ups_do_not_prolong_the_wait_of_a_shared_address(client, mo
     assert answers.count(200) == 20
     monkeypatch.setattr(rate_limits, "timezone", SimpleNamespace(now=lambda: NOW.replace(minute=5)))
     assert client.get(f"/api/track/{report.tracking_code}/", REMOTE_ADDR=ATTACKER).status_code == 200
+
+
+def test_staff_typing_codes_are_limited_per_account_and_a_hidden_report_costs_like_a_missing_one(client, staff):
+    from geoportal.models import Opd
+
+    theirs = ReportFactory(status=S.DISPATCHED, opd=Opd.objects.get(code="DLH"))
+    mine = ReportFactory(status=S.DISPATCHED, opd=Opd.objects.get(code="PUPR"))
+    client.force_login(staff["pupr"].user)
+    found = client.post("/staf/cari-kode/", {"kode": mine.tracking_code}, HTTP_ACCEPT_LANGUAGE="en")
+    assert found["Location"] == f"/staf/laporan/{mine.pk}/"
+    for _ in range(7):  # another OPD's report: "no such report", at a miss's price
+        answer = client.post("/staf/cari-kode/", {"kode": theirs.tracking_code}, HTTP_ACCEPT_LANGUAGE="en")
+        assert answer["Location"] == "/staf/opd/"
+    page = client.post("/staf/cari-kode/", {"kode": mine.tracking_code}, HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    assert "Too many tracking-code look-ups" in page.content.decode()
+    # counted per account, not per address: a colleague in the same office still looks up
+    client.force_login(staff["dlh"].user)
+    assert client.post("/staf/cari-kode/", {"kode": theirs.tracking_code})["Location"] == f"/staf/laporan/{theirs.pk}/"
