@@ -21,6 +21,7 @@ not a test (it fails only when reports are refused or lost, or metadata leaks; n
 
 import argparse
 import io
+import ipaddress
 import json
 import math
 import os
@@ -519,7 +520,7 @@ class Sender:
             "Content-Type": f"multipart/form-data; boundary={boundary}",
             "Accept": "application/json",
             "Accept-Language": "id",
-            "X-Bench-Client": f"bench-{uuid.uuid4().hex}",
+            "X-Bench-Client": str(ipaddress.IPv6Address(uuid.uuid4().int)),  # a random address
         }
         return b"".join(parts), headers
 

@@ -6,6 +6,7 @@ cluster that `make run` starts, whose address scripts/pg.sh writes to var/databa
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,12 +67,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.gis",
     "rest_framework",
-    "rest_framework.authtoken",
     "rest_framework_gis",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_fsm",
     "csp",
+    "axes",
     "geoportal",
     "workflow",
     "reports_pdf",
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a login refused for too many failures into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # --- HTTPS and browser security headers (README, "Production") -------------------------------------------
@@ -157,6 +160,9 @@ DATABASE_RUNTIME_ROLE = os.environ.get("DATABASE_RUNTIME_ROLE") or (
 )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# django-axes first: it refuses a locked-out login before any password is checked (workflow/logins.py).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -204,7 +210,7 @@ SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "workflow.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -234,7 +240,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # WeasyPrint narrates every layout step at INFO; only its warnings matter.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
 
 # Mail: the embedded default writes each message to var/mail/; production sets EMAIL_BACKEND=smtp and EMAIL_*.
@@ -257,7 +263,8 @@ MAP_TILES_URL = os.environ.get("MAP_TILES_URL", "https://tile.openstreetmap.org/
 MAP_TILES_ATTRIBUTION = os.environ.get("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
 # django-csp: script nonces, no other host but the basemap's (config/security.py).
 CONTENT_SECURITY_POLICY = content_security_policy(tiles_url=MAP_TILES_URL)
-# Where the sender's address is (for the flood limit): REMOTE_ADDR, or e.g. HTTP_X_REAL_IP behind nginx.
+# Where the client's address is (flood limit, tracking-code limit, sign-in lockouts): REMOTE_ADDR, or e.g.
+# HTTP_X_REAL_IP behind nginx (a header only the proxy sets; a client could forge it without the proxy).
 CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
 # A point outside every desa polygon (a beach, a boat just offshore, the ~15 m boundary uncertainty of
 # the simplified polygons) takes the nearest desa within this distance; farther out it is refused.
@@ -281,3 +288,30 @@ REPORTS_PAGE_SIZE_MAX = 5000
 MAP_FEATURE_LIMIT = int(os.environ.get("MAP_FEATURE_LIMIT", 2000))
 
 APP_NAME = _("Lapor Trenggalek")
+
+# --- abuse resistance ---------------------------------------------------------------------------------
+# Failed sign-ins (web, admin and POST /api/auth/token/) counted by django-axes in PostgreSQL. A username is
+# locked only together with the address it is tried from, so nobody elsewhere can lock an officer out; an
+# address that fails with many usernames (password spraying) is locked for every username. workflow/logins.py.
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", 30))
+LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "workflow.logins.LoginFailureHandler"
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_RESET_ON_SUCCESS = True  # the pair's failures only (LoginFailureHandler.reset_user_attempts)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the time shown on the lockout page stays true
+AXES_USERNAME_CALLABLE = "workflow.logins.login_username"
+AXES_CLIENT_IP_CALLABLE = "geoportal.addresses.client_address"  # the same address as every other limit
+AXES_LOCKOUT_CALLABLE = "workflow.logins.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Tracking-code lookups and answers per client address (all doors: /lacak/, ?kode=, /api/track/), counted in
+# PostgreSQL so every worker sees the same count; a code that opens nothing counts TRACKING_MISS_COST times.
+TRACKING_LOOKUPS_PER_MINUTE = int(os.environ.get("TRACKING_LOOKUPS_PER_MINUTE", 20))
+TRACKING_LOOKUPS_PER_HOUR = int(os.environ.get("TRACKING_LOOKUPS_PER_HOUR", 100))
+TRACKING_MISS_COST = int(os.environ.get("TRACKING_MISS_COST", 3))
+# API tokens (workflow.models.ApiToken) end after this many days unused, and in any case this many days after
+# sign-in; signing out of the web, or changing the password, ends them too.
+API_TOKEN_IDLE_DAYS = float(os.environ.get("API_TOKEN_IDLE_DAYS", 14))
+API_TOKEN_MAX_DAYS = float(os.environ.get("API_TOKEN_MAX_DAYS", 90))

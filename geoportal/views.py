@@ -13,11 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from geoportal.addresses import client_address
 from geoportal.maps import citizen_map, map_parts
 from geoportal.models import Category, Kecamatan, Report, Squad
 from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
-from geoportal.selectors.reports import report_by_tracking_code
+from geoportal.services.rate_limits import RateLimited, tracking_lookup
 from geoportal.tracking import tracking_code_display
 from workflow.policies import Actor, citizen_act_refusal, transitions_available
 from workflow.selectors import report_public_timeline
@@ -28,7 +29,11 @@ from workflow.states import PUBLIC_STATUSES
 def home(request):
     """The public map of reports (folium), with filters and a list; also looks up a tracking code."""
     if code := request.GET.get("kode"):
-        if report := report_by_tracking_code(code=code):
+        try:
+            report = tracking_lookup(code=code, address=client_address(request))
+        except RateLimited as limited:
+            return rate_limited_page(request, limited)
+        if report:
             return redirect("track", code=tracking_code_display(report.tracking_code))
         messages.error(request, _("No report has this tracking code. Check the code on your receipt."))
     return render(
@@ -164,8 +169,14 @@ def service_worker(request):
     return response
 
 
-def _tracked(code: str) -> Report:
-    report = report_by_tracking_code(code=code)
+def rate_limited_page(request, limited: RateLimited) -> HttpResponse:
+    response = render(request, "geoportal/rate_limited.html", {"message": limited.message}, status=429)
+    response["Retry-After"] = str(limited.retry_after)
+    return response
+
+
+def _tracked(request, code: str) -> Report:
+    report = tracking_lookup(code=code, address=client_address(request))
     if report is None:
         raise Http404(_("No report has this tracking code. Check the code on your receipt."))
     return report
@@ -173,7 +184,10 @@ def _tracked(code: str) -> Report:
 
 def track(request, code: str):
     """The citizen's page for their report: its public timeline, the proof of the fix, and their answer."""
-    report = _tracked(code)
+    try:
+        report = _tracked(request, code)
+    except RateLimited as limited:
+        return rate_limited_page(request, limited)
     return _report_page(request, report, code=tracking_code_display(report.tracking_code), answer=True)
 
 
@@ -214,7 +228,10 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool, des
 
 @require_POST
 def track_answer(request, code: str):
-    report = _tracked(code)
+    try:
+        report = _tracked(request, code)
+    except RateLimited as limited:
+        return rate_limited_page(request, limited)
     name = request.POST.get("action")
     if name not in ("close", "reopen"):
         raise Http404

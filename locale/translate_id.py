@@ -284,6 +284,69 @@ T = {
     "Thank you: the fix is confirmed.": "Terima kasih: perbaikan sudah Anda konfirmasi.",
     "Thank you: the report is open again and the OPD has been told.": "Terima kasih: laporan dibuka kembali dan OPD sudah diberi tahu.",
     "Download": "Unduh",
+    # abuse resistance: sign-in lockouts, tracking-code limit, API tokens
+    "Too many tracking-code look-ups from your connection. Wait %(minutes)d minute(s), then try again.": (
+        "Terlalu banyak pencarian kode lacak dari koneksi Anda. Tunggu %(minutes)d menit, lalu coba lagi."
+    ),
+    "Please wait": "Mohon tunggu",
+    "The limit protects citizens' reports from people who guess tracking codes. Your reports are safe.": (
+        "Batas ini melindungi laporan warga dari orang yang menebak kode lacak. Laporan Anda aman."
+    ),
+    "Back to the map": "Kembali ke peta",
+    "Your sign-in has ended (expired, revoked or the password changed). Sign in again.": (
+        "Sesi masuk Anda sudah berakhir (kedaluwarsa, dicabut, atau kata sandi diganti). Silakan masuk lagi."
+    ),
+    "Send the header as `Authorization: Token <token>`.": "Kirim header sebagai `Authorization: Token <token>`.",
+    "`Token <token>` from POST /api/auth/token/. It ends after API_TOKEN_IDLE_DAYS unused, API_TOKEN_MAX_DAYS after "
+    "sign-in, on sign-out and on a password change: then 401.": (
+        "`Token <token>` dari POST /api/auth/token/. Berakhir setelah API_TOKEN_IDLE_DAYS hari tidak dipakai, "
+        "API_TOKEN_MAX_DAYS hari setelah masuk, saat keluar, dan saat kata sandi diganti: lalu 401."
+    ),
+    "the device, e.g. QGIS (shown on the token page)": "perangkatnya, mis. QGIS (tampil di halaman token)",
+    "at the latest; sooner when unused": "paling lambat; lebih cepat bila tidak dipakai",
+    "it ends after this many days unused": "berakhir setelah sekian hari tidak dipakai",
+    "Wrong username or password": "Nama pengguna atau kata sandi salah",
+    "Cannot sign in: wrong username or password.": "Tidak dapat masuk: nama pengguna atau kata sandi salah.",
+    "Too many failed sign-ins: locked for a while": "Terlalu banyak percobaan masuk yang gagal: dikunci sementara",
+    "The token is ended": "Token sudah diakhiri",
+    "Send the token to end as `Authorization: Token <token>`.": (
+        "Kirim token yang hendak diakhiri sebagai `Authorization: Token <token>`."
+    ),
+    "Too many failed sign-ins. Signing in is locked until %(time)s WIB (about %(minutes)d minutes). If you forgot "
+    "your password, ask the administrator.": (
+        "Terlalu banyak percobaan masuk yang gagal. Masuk dikunci sampai pukul %(time)s WIB (sekitar %(minutes)d "
+        "menit). Bila Anda lupa kata sandi, hubungi administrator."
+    ),
+    "device": "perangkat",
+    "beginning of the token": "awal token",
+    "signed in": "masuk",
+    "Signed in": "Masuk sejak",
+    "last used": "terakhir dipakai",
+    "expires at the latest": "berakhir paling lambat",
+    "API token": "token API",
+    "API tokens": "Token API",
+    "Each device signed in to the staff API (the QGIS plugin, a script) holds a token. A token ends after %(idle)s "
+    "days unused and at the latest %(max)s days after signing in; signing out of this website or changing the "
+    "password ends all of them. Revoke a device you do not recognise or no longer use.": (
+        "Setiap perangkat yang masuk ke API petugas (plugin QGIS, skrip) memegang sebuah token. Token berakhir "
+        "setelah %(idle)s hari tidak dipakai dan paling lambat %(max)s hari setelah masuk; keluar dari situs ini "
+        "atau mengganti kata sandi mengakhiri semuanya. Cabut perangkat yang tidak Anda kenali atau tidak dipakai lagi."
+    ),
+    "Device": "Perangkat",
+    "Token": "Token",
+    "Last used": "Terakhir dipakai",
+    "Ends": "Berakhir",
+    "never": "belum pernah",
+    "Revoke": "Cabut",
+    "No device is signed in to the API with this account.": "Tidak ada perangkat yang masuk ke API dengan akun ini.",
+    "You are signed out; your API sign-ins (QGIS) were ended too.": (
+        "Anda sudah keluar; sesi masuk API Anda (QGIS) juga diakhiri."
+    ),
+    "You have no such token.": "Anda tidak memiliki token tersebut.",
+    "The token is revoked: that device must sign in again.": "Token dicabut: perangkat itu harus masuk lagi.",
+    "Too many tracking-code look-ups from this address: wait Retry-After seconds": (
+        "Terlalu banyak pencarian kode lacak dari alamat ini: tunggu selama Retry-After detik"
+    ),
 }
 
 if __name__ == "__main__":

@@ -37,6 +37,10 @@ ID = {
     "Server": "Server",
     "Sign in first with your staff account.": "Masuk dulu dengan akun petugas Anda.",
     "Sign in": "Masuk",
+    "Sign out": "Keluar",
+    "Your sign-in has ended (expired or revoked). Sign in again with your password.": (
+        "Sesi masuk Anda sudah berakhir (kedaluwarsa atau dicabut). Masuk lagi dengan kata sandi Anda."
+    ),
     "Signed in as {user}.": "Masuk sebagai {user}.",
     "Since (date)": "Sejak tanggal",
     "Status": "Status",

@@ -201,6 +201,13 @@ def _pk(world, report):
     return world.reports[report].pk
 
 
+def _operator_token(world) -> int:
+    from workflow.services.tokens import api_token_create
+
+    token, _key = api_token_create(user=world.users["operator"], name="QGIS")
+    return token.pk
+
+
 DOORS: dict[str, Door] = {
     "i18n/setlang/": Door(
         "post", lambda w, r: "/i18n/setlang/", _everyone, data=lambda w, r: {"language": "en"}, per_report=False
@@ -270,6 +277,15 @@ DOORS: dict[str, Door] = {
         lands=lambda w, r: f"/staf/laporan/{_pk(w, r)}/",
     ),
     "staf/laporan/<int:pk>/": Door("get", lambda w, r: f"/staf/laporan/{_pk(w, r)}/", _visible),
+    # Every signed-in account sees its own API tokens; only the owner (the operator here) revokes one.
+    "staf/token/": Door("get", lambda w, r: "/staf/token/", _desk(*STAFF), per_report=False),
+    "staf/token/<int:pk>/cabut/": Door(
+        "post",
+        lambda w, r: f"/staf/token/{_operator_token(w)}/cabut/",
+        _desk("operator"),
+        data=lambda w, r: {},
+        per_report=False,
+    ),
     "staf/laporan/<int:pk>/tindak/": Door(
         "post",
         lambda w, r: f"/staf/laporan/{_pk(w, r)}/tindak/",
@@ -398,6 +414,8 @@ def _admin_page(model, view):
             return LOGIN
         if view == "add" and model._meta.model_name in ("report", "reportevent", "monthlyreport"):
             return REFUSED  # reports enter through the citizen's door; the audit trail is append-only
+        if view == "add" and model._meta.app_label == "axes":
+            return REFUSED  # sign-in failures and lockouts are recorded, never typed in
         return OK
 
     return expect

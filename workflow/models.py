@@ -87,6 +87,32 @@ class ReportEvent(models.Model):
         return f"{self.report_id}: {self.transition} {self.from_status}→{self.to_status}"
 
 
+class ApiToken(models.Model):
+    """One signed-in device of the staff API (the QGIS plugin, a script): `Authorization: Token <key>`.
+
+    Only the key's SHA-256 is stored, so a copy of the database opens nothing; the prefix lets its owner
+    recognise it. It ends when unused for API_TOKEN_IDLE_DAYS, API_TOKEN_MAX_DAYS after sign-in, when its
+    owner revokes it or signs out of the web, and when the owner's password changes (`password_check`, the
+    same fingerprint of the password Django's sessions keep). workflow.services.tokens decides."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("device"), max_length=100, blank=True)
+    prefix = models.CharField(_("beginning of the token"), max_length=8)
+    key_hash = models.CharField(max_length=64, unique=True)
+    password_check = models.CharField(max_length=128)
+    created_at = models.DateTimeField(_("signed in"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at the latest"))
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.name or '-'} · {self.prefix}…"
+
+
 class Holiday(models.Model):
     """A day off besides Saturday and Sunday: national holidays (synced from the `holidays` library) and
     days the administrator adds (cuti bersama, regional days off)."""

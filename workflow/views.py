@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -11,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
 from workflow.files import monthly_report_readable
 from workflow.forms import TransitionForm
@@ -30,6 +32,7 @@ from workflow.selectors import (
 )
 from workflow.sendfile import file_response
 from workflow.services.clocks import CLOCK_LABELS, report_overdue_clock
+from workflow.services.tokens import api_token_ends_at, api_token_revoke, api_tokens_active, api_tokens_revoke_all
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 
 DESK_FOR_ROLE = {
@@ -144,7 +147,11 @@ def desk_find_by_code(request):
     """A citizen on the phone reads out their tracking code: the report opens if this staff member may see it. POST,
     so the code stays out of addresses, history and logs; the desk never shows it back."""
     actor = _actor(request)
-    report = report_find_by_code(actor=actor, code=request.POST.get("kode", "")[:40])
+    try:
+        report = report_find_by_code(actor=actor, code=request.POST.get("kode", "")[:40])
+    except RateLimited as limited:
+        messages.error(request, limited.message)
+        return redirect(DESK_FOR_ROLE[actor.role])
     if report is None:
         messages.error(
             request, _("No report that you can see has this tracking code. Ask the citizen to read it again.")
@@ -220,3 +227,39 @@ def report_act(request, pk: int):
         _("Done: report %(id)d is now “%(status)s”.") % {"id": report.pk, "status": report.get_status_display()},
     )
     return redirect(DESK_FOR_ROLE[actor.role])
+
+
+class SignOutView(auth_views.LogoutView):
+    """/keluar/: ends the browser's session and every API sign-in (QGIS, scripts) of the account: whoever signs
+    out of the web expects the account closed on this machine, and QGIS asks for the password again."""
+
+    def post(self, request, *args, **kwargs):
+        ended = api_tokens_revoke_all(user=request.user) if request.user.is_authenticated else 0
+        response = super().post(request, *args, **kwargs)
+        if ended:
+            messages.success(request, _("You are signed out; your API sign-ins (QGIS) were ended too."))
+        return response
+
+
+@login_required
+def token_list(request):
+    """The signed-in user's API tokens (devices): when signed in, last used, when they end; revoke one."""
+    return render(
+        request,
+        "workflow/tokens.html",
+        {
+            "actor": Actor.for_user(request.user),
+            "tokens": [(token, api_token_ends_at(token)) for token in api_tokens_active(user=request.user)],
+            "idle_days": settings.API_TOKEN_IDLE_DAYS,
+            "max_days": settings.API_TOKEN_MAX_DAYS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    if not api_token_revoke(user=request.user, token_id=pk):
+        raise Http404(_("You have no such token."))
+    messages.success(request, _("The token is revoked: that device must sign in again."))
+    return redirect("token-list")

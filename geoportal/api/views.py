@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from geoportal.addresses import client_address
 from geoportal.api.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import (
     CategorySerializer,
@@ -124,7 +125,7 @@ def report_submit_response(request: Request) -> Response:
     values = data.validated_data
     if values.get("website"):
         return Response({"detail": _("This submission was refused.")}, status=400)
-    sender = submission_sender(address=request.META.get(settings.CLIENT_ADDRESS_HEADER, "") or "")
+    sender = submission_sender(address=client_address(request))
     if refusal := submission_refusal(sender=sender):
         return Response({"detail": refusal}, status=429)
     photos = [Upload(upload.read(), upload.name) for upload in request.FILES.getlist("photo")]

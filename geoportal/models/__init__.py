@@ -1,6 +1,13 @@
 from geoportal.models.areas import Desa, Kabupaten, Kecamatan
 from geoportal.models.reference import Category, Opd, Squad
-from geoportal.models.reports import Report, ReporterContact, ReportPhoto, ReportVideo, SubmissionThrottle
+from geoportal.models.reports import (
+    RateCount,
+    Report,
+    ReporterContact,
+    ReportPhoto,
+    ReportVideo,
+    SubmissionThrottle,
+)
 from geoportal.models.tiles import ReportCell
 
 __all__ = [
@@ -16,4 +23,5 @@ __all__ = [
     "ReportVideo",
     "Squad",
     "SubmissionThrottle",
+    "RateCount",
 ]

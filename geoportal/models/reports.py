@@ -109,6 +109,23 @@ class SubmissionThrottle(models.Model):
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
 
+class RateCount(models.Model):
+    """How many requests of one kind (scope) one sender made in one fixed window (`seconds` long, from
+    `started_at`). The sender is a salted hash of the address. Counted by one upsert per request in PostgreSQL
+    (geoportal.services.rate_limits), so every web worker sees the same count; old windows are pruned."""
+
+    scope = models.CharField(max_length=20)
+    sender = models.CharField(max_length=64)
+    seconds = models.PositiveIntegerField()
+    started_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "sender", "seconds", "started_at"], name="rate_count_window")
+        ]
+
+
 class ReporterContact(models.Model):
     """Who reported, kept apart from the report so that no public query ever joins it by accident."""
 

@@ -72,8 +72,10 @@ def test_setup_demo_creates_the_accounts_once_and_keeps_changed_passwords(settin
     assert StaffProfile.objects.get(user__username="pimpinan").role == Role.LEADERSHIP
     assert User.objects.get(username="operator").check_password("rahasia-demo-1")
     assert list(User.objects.get(username="pimpinan").groups.values_list("name", flat=True)) == ["Pimpinan"]
-    assert User.objects.get(username="pimpinan").has_perm("workflow.view_reportevent")
-    assert not User.objects.get(username="pimpinan").has_perm("geoportal.change_report")
+    # The admin is the administrator's alone: other roles get no admin flag and no admin permissions.
+    pimpinan = User.objects.get(username="pimpinan")
+    assert not pimpinan.is_staff and not pimpinan.has_perm("workflow.view_reportevent")
+    assert User.objects.get(username="admin").is_staff
 
     operator = User.objects.get(username="operator")
     operator.set_password("diganti-sendiri")

@@ -218,3 +218,78 @@ def test_the_timeline_and_photos_of_a_report_show_in_qgis(pupr, qgis_app):
     assert "Diterima" in text and "Selesai ditangani" in text
     assert dialog.windowTitle().startswith(f"Laporan #{report_id}")
     dialog.deleteLater()
+
+
+def test_an_ended_token_is_refused_with_401_and_a_request_to_sign_in_again(server):
+    from lapor_trenggalek.core.api import sign_in_needed
+
+    client = ApiClient(server)
+    token = client.obtain_token("opd-pupr", "trenggalek-demo")
+    ApiClient(server, token).check_sign_in()  # works
+    client.sign_out()  # DELETE /api/auth/token/: this device only
+    assert client.token is None
+    with pytest.raises(ApiError) as caught:
+        ApiClient(server, token).reports({"kecamatan": TRENGGALEK})
+    assert caught.value.status == 401 and sign_in_needed(caught.value)
+    assert "masuk lagi" in caught.value.message.lower()
+
+
+def _wait_for_load(dock):
+    deadline = time.time() + 60
+    while not dock.load.isEnabled() and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.05)
+
+
+def test_the_dock_asks_to_sign_in_again_when_its_token_has_ended(server, qgis_iface):
+    from lapor_trenggalek.ui.dock import SETTINGS, ReportsDock
+    from qgis.core import QgsSettings
+
+    QgsApplication.authManager().setMasterPassword("lapor-test-master", True)
+    dock = ReportsDock(qgis_iface)
+    dock.server.setText(server)
+    dock.username.setText("opd-pupr")
+    dock.password.setText("trenggalek-demo")
+    dock._sign_in()
+    assert dock.sign_out.isEnabled()
+    ApiClient(server, dock.client.token).sign_out()  # revoked elsewhere (the staff token page, a sign-out)
+
+    dock._load()  # the background load meets 401
+    _wait_for_load(dock)
+    assert dock.client is None and not dock.sign_out.isEnabled()
+    assert "Masuk lagi dengan kata sandi" in dock.summary.text()
+    assert not QgsSettings().value(SETTINGS + "authcfg", "")  # the dead token is forgotten
+    dock._load()  # nothing to load with: asks to sign in, no crash
+    dock.deleteLater()
+
+    # Signed in again, and the token ends while QGIS is closed: the dock opens asking for the password.
+    dock = ReportsDock(qgis_iface)
+    dock.password.setText("trenggalek-demo")
+    dock._sign_in()
+    ApiClient(server, dock.client.token).sign_out()
+    dock.deleteLater()
+    again = ReportsDock(qgis_iface)
+    assert again.client is None and "Masuk lagi" in again.summary.text()
+    assert again.username.text() == "opd-pupr"
+    assert not QgsSettings().value(SETTINGS + "authcfg", "")
+    again.deleteLater()
+
+
+def test_the_sign_out_button_ends_the_token_on_the_server(server, qgis_iface):
+    from lapor_trenggalek.ui.dock import SETTINGS, ReportsDock
+    from qgis.core import QgsSettings
+
+    QgsApplication.authManager().setMasterPassword("lapor-test-master", True)
+    dock = ReportsDock(qgis_iface)
+    dock.server.setText(server)
+    dock.username.setText("opd-pupr")
+    dock.password.setText("trenggalek-demo")
+    dock._sign_in()
+    token = dock.client.token
+    dock._sign_out()
+    assert dock.client is None and dock.summary.text() == "Belum masuk."
+    assert not QgsSettings().value(SETTINGS + "authcfg", "")
+    with pytest.raises(ApiError) as caught:
+        ApiClient(server, token).check_sign_in()
+    assert caught.value.status == 401
+    dock.deleteLater()

@@ -26,9 +26,12 @@ def _ids(response) -> set[int]:
 
 
 def test_a_wrong_password_gets_no_token(staff):
-    response = APIClient().post("/api/auth/token/", {"username": "t-pupr", "password": "salah"})
+    response = APIClient().post(
+        "/api/auth/token/", {"username": "t-pupr", "password": "salah"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 400
-    assert "non_field_errors" in response.json()
+    assert response.json()["detail"] == "Cannot sign in: wrong username or password."
+    assert "non_field_errors" in response.json()["errors"]
 
 
 def test_the_staff_queue_shows_each_role_what_it_may_see(staff):

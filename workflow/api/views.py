@@ -3,13 +3,12 @@
 import json
 
 from django.conf import settings
-from django.contrib.auth import get_user
+from django.contrib.auth import authenticate, get_user
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import APIException, NotFound
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
@@ -17,17 +16,20 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from geoportal.addresses import client_address
 from geoportal.api.renderers import PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
 from geoportal.models import Report
-from geoportal.selectors.reports import report_by_tracking_code, report_feature
+from geoportal.selectors.reports import report_feature
+from geoportal.services.rate_limits import RateLimited, tracking_lookup
 from geoportal.services.reports import Upload
 from workflow.api.serializers import (
     EventSerializer,
     PublicEventSerializer,
     TransitionInputSerializer,
 )
+from workflow.models import ApiToken
 from workflow.policies import (
     TRANSITIONS,
     Actor,
@@ -38,6 +40,7 @@ from workflow.policies import (
     transitions_available,
 )
 from workflow.selectors import report_public_timeline
+from workflow.services.tokens import api_token_create, api_token_revoke
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 from workflow.states import ReportStatus
 
@@ -64,19 +67,67 @@ class IsStaff(permissions.BasePermission):
         return request.actor is not None
 
 
-class TokenView(ObtainAuthToken):
-    """Exchange a username and password for an API token; send it after as `Authorization: Token <token>`."""
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=4096, trim_whitespace=False, style={"input_type": "password"})
+    name = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, help_text=_("the device, e.g. QGIS (shown on the token page)")
+    )
+
+
+class TokenView(APIView):
+    """Sign in a device: username and password for a token; send it after as `Authorization: Token <token>`.
+    DELETE signs the device out (ends the token it is called with)."""
+
+    permission_classes = [permissions.AllowAny]
+    renderer_classes = JSON_RENDERERS
 
     @extend_schema(
         operation_id="auth_token",
-        request=inline_serializer(
-            "TokenRequest", {"username": serializers.CharField(), "password": serializers.CharField()}
-        ),
-        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()}), 400: _ERROR_BODY},
+        request=TokenRequestSerializer,
+        responses={
+            200: inline_serializer(
+                "TokenResponse",
+                {
+                    "token": serializers.CharField(),
+                    "expires_at": serializers.DateTimeField(help_text=_("at the latest; sooner when unused")),
+                    "idle_days": serializers.FloatField(help_text=_("it ends after this many days unused")),
+                },
+            ),
+            400: OpenApiResponse(_ERROR_BODY, description=_("Wrong username or password")),
+            429: OpenApiResponse(_ERROR_BODY, description=_("Too many failed sign-ins: locked for a while")),
+        },
         tags=["staff"],
     )
-    def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+    def post(self, request: Request) -> Response:
+        data = TokenRequestSerializer(data=request.data)
+        if not data.is_valid():
+            return Response({"detail": str(_("Check the fields.")), "errors": data.errors}, status=400)
+        values = data.validated_data
+        # With the Django request, so django-axes counts the failure and refuses a locked-out sign-in (its
+        # middleware then answers 429 with workflow.logins.lockout_response).
+        user = authenticate(request._request, username=values["username"], password=values["password"])
+        if user is None:
+            message = str(_("Cannot sign in: wrong username or password."))
+            return Response({"detail": message, "errors": {"non_field_errors": [message]}}, status=400)
+        token, key = api_token_create(user=user, name=values.get("name") or "API")
+        return Response({"token": key, "expires_at": token.expires_at, "idle_days": settings.API_TOKEN_IDLE_DAYS})
+
+    @extend_schema(
+        operation_id="auth_token_revoke",
+        request=None,
+        responses={204: OpenApiResponse(description=_("The token is ended")), 401: OpenApiResponse(_ERROR_BODY)},
+        tags=["staff"],
+    )
+    def delete(self, request: Request) -> Response:
+        if not isinstance(request.auth, ApiToken):
+            return Response(
+                {"detail": str(_("Send the token to end as `Authorization: Token <token>`.")), "errors": {}},
+                status=401,
+                headers={"WWW-Authenticate": "Token"},
+            )
+        api_token_revoke(user=request.user, token_id=request.auth.pk)
+        return Response(status=204)
 
 
 def _error(exc: TransitionError) -> Response:
@@ -206,8 +257,22 @@ class EventListView(APIView):
         return Response(EventSerializer(events, many=True, context={"request": request}).data)
 
 
-def _tracked(code: str) -> Report:
-    report = report_by_tracking_code(code=code)
+TOO_MANY_LOOKUPS = OpenApiResponse(
+    _ERROR_BODY, description=_("Too many tracking-code look-ups from this address: wait Retry-After seconds")
+)
+
+
+class TooManyLookups(APIException):
+    status_code = 429
+
+
+def _tracked(request: Request, code: str) -> Report:
+    try:
+        report = tracking_lookup(code=code, address=client_address(request._request))
+    except RateLimited as limited:
+        exc = TooManyLookups({"detail": limited.message, "errors": {}})
+        exc.wait = limited.retry_after  # DRF's exception handler sends it as Retry-After
+        raise exc from None
     if report is None:
         raise NotFound(_("No report has this tracking code. Check the code on your receipt."))
     return report
@@ -236,11 +301,12 @@ class TrackView(APIView):
                 },
             ),
             404: OpenApiResponse(description=_("Unknown tracking code")),
+            429: TOO_MANY_LOOKUPS,
         },
         tags=["citizen"],
     )
     def get(self, request: Request, code: str) -> Response:
-        report = _tracked(code)
+        report = _tracked(request, code)
         citizen = Actor.citizen()
         available = transitions_available(citizen, report)
         return Response(
@@ -280,6 +346,7 @@ class CitizenTransitionView(APIView):
                 "TrackedStatus", {"status": serializers.CharField(), "status_label": serializers.CharField()}
             ),
             **TRANSITION_ERRORS,
+            429: TOO_MANY_LOOKUPS,
         },
         tags=["citizen"],
     )
@@ -290,4 +357,4 @@ class CitizenTransitionView(APIView):
             return Response(
                 {"detail": str(_("A citizen can only confirm the fix or reopen the report.")), "errors": {}}, status=403
             )
-        return _run_transition(request, _tracked(code).pk, name, Actor.citizen(), staff=False)
+        return _run_transition(request, _tracked(request, code).pk, name, Actor.citizen(), staff=False)

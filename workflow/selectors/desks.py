@@ -17,14 +17,16 @@ def queue_screening(*, actor):
 
 def report_find_by_code(*, actor, code: str):
     """The report whose tracking code a citizen read out on the phone, if this staff member may see it; else None
-    (a code of a report they may not see answers like an unknown one). Staff type codes, they never see them."""
-    from geoportal.selectors.reports import report_by_tracking_code
+    (a code of a report they may not see answers like an unknown one). Staff type codes, they never see them.
+    Counted per staff account like the citizens' look-ups per address: raises RateLimited when guessing."""
+    from geoportal.services.rate_limits import tracking_lookup
     from workflow.policies import reports_visible_to
 
-    report = report_by_tracking_code(code=code)
-    if report is None or not reports_visible_to(actor).filter(pk=report.pk).exists():
-        return None
-    return report
+    return tracking_lookup(
+        code=code,
+        address=f"staff:{actor.user.pk}",
+        opens=lambda report: reports_visible_to(actor).filter(pk=report.pk).exists(),
+    )
 
 
 def queue_returned(*, actor):

@@ -26,6 +26,11 @@ class ApiError(Exception):
         self.errors = errors or {}
 
 
+def sign_in_needed(error: ApiError) -> bool:
+    """The server no longer accepts the token (it expired, was revoked, or the password changed): 401."""
+    return error.status == 401
+
+
 class ApiClient:
     def __init__(self, base_url: str, token: str | None = None, timeout_ms: int = 60000):
         self.base_url = base_url.rstrip("/") + "/"
@@ -34,9 +39,22 @@ class ApiClient:
 
     # --- endpoints -------------------------------------------------------------------------------------
     def obtain_token(self, username: str, password: str) -> str:
-        body = self._call("POST", "api/auth/token/", form={"username": username, "password": password}, auth=False)
+        form = {"username": username, "password": password, "name": "QGIS"}  # the device, on the staff token page
+        body = self._call("POST", "api/auth/token/", form=form, auth=False)
         self.token = body["token"]
         return self.token
+
+    def sign_out(self) -> None:
+        """End this token on the server (other devices of the account stay signed in)."""
+        try:
+            if self.token:
+                self._call("DELETE", "api/auth/token/")
+        finally:
+            self.token = None
+
+    def check_sign_in(self) -> None:
+        """Raises ApiError (status 401: sign in again) unless the server still accepts the token."""
+        self._call("GET", "api/staff/reports/?limit=1")
 
     def kecamatan(self) -> dict:
         return self._call("GET", "api/kecamatan/", auth=False)
@@ -101,6 +119,8 @@ class ApiClient:
         blocking = QgsBlockingNetworkRequest()
         if method == "GET":
             error = blocking.get(request, forceRefresh=True)
+        elif method == "DELETE":
+            error = blocking.deleteResource(request)
         else:
             content_type, body = _multipart(form or {}, files or {})
             request.setHeader(QNetworkRequest.ContentTypeHeader, content_type)

@@ -104,6 +104,14 @@
         <translation>Masuk</translation>
     </message>
     <message>
+        <source>Sign out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Your sign-in has ended (expired or revoked). Sign in again with your password.</source>
+        <translation>Sesi masuk Anda sudah berakhir (kedaluwarsa atau dicabut). Masuk lagi dengan kata sandi Anda.</translation>
+    </message>
+    <message>
         <source>Signed in as {user}.</source>
         <translation>Masuk sebagai {user}.</translation>
     </message>

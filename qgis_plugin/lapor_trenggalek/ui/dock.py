@@ -1,5 +1,7 @@
 """The OPD officer's dock: sign in, choose kecamatan/status/period, load, and follow up the selected report."""
 
+import contextlib
+
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings, QgsTask
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -16,8 +18,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.api import ApiClient, ApiError
-from ..core.auth import AuthError, token_load, token_store
+from ..core.api import ApiClient, ApiError, sign_in_needed
+from ..core.auth import AuthError, token_forget, token_load, token_store
 from ..core.layers import STATUS_STYLE, counts_by, kecamatan_layer, reports_layer, status_counts
 from ..i18n import tr
 
@@ -44,7 +46,13 @@ class ReportsDock(QDockWidget):
         form.addRow(tr("Password"), self.password)
         self.sign_in = QPushButton(tr("Sign in"))
         self.sign_in.clicked.connect(self._sign_in)
-        form.addRow(self.sign_in)
+        self.sign_out = QPushButton(tr("Sign out"))
+        self.sign_out.clicked.connect(self._sign_out)
+        self.sign_out.setEnabled(False)
+        sign = QHBoxLayout()
+        sign.addWidget(self.sign_in)
+        sign.addWidget(self.sign_out)
+        form.addRow(sign)
         self.kecamatan = QComboBox()
         self.status = QComboBox()
         self.status.addItem(tr("All statuses"), "")
@@ -93,13 +101,16 @@ class ReportsDock(QDockWidget):
         if not saved:
             return
         server, username, token = saved
+        self.server.setText(server)
+        self.username.setText(username)
         client = ApiClient(server, token)
         try:
             collection = client.kecamatan()
-        except ApiError:
-            return  # the server is away; the officer signs in again when it is back
-        self.server.setText(server)
-        self.username.setText(username)
+            client.check_sign_in()
+        except ApiError as error:
+            if sign_in_needed(error):
+                self._session_ended(tell=False)
+            return  # otherwise the server is away; the officer signs in again when it is back
         self._signed_in(client, collection)
 
     # --- actions --------------------------------------------------------------------------------------
@@ -135,6 +146,37 @@ class ReportsDock(QDockWidget):
         for feature in sorted(collection["features"], key=lambda f: f["properties"]["nama"]):
             self.kecamatan.addItem(feature["properties"]["nama"], feature["id"])
         self.summary.setText(tr("Signed in as {user}.").format(user=self.username.text()))
+        self.sign_out.setEnabled(True)
+
+    def _sign_out(self):
+        """Sign-out button: end the token on the server (when reachable) and forget it here."""
+        if self.client is not None:
+            with contextlib.suppress(ApiError):  # ended or unreachable: forgetting it here is what matters
+                self.client.sign_out()
+        self._forget()
+        self.summary.setText(tr("Not signed in."))
+
+    def _session_ended(self, tell: bool = True):
+        """The server refused the token (401: expired, revoked, password changed): ask for the password again."""
+        self._forget()
+        message = tr("Your sign-in has ended (expired or revoked). Sign in again with your password.")
+        self.summary.setText(message)
+        self.password.setFocus()
+        if tell:
+            self._tell(message, Qgis.Warning)
+
+    def _forget(self):
+        settings = QgsSettings()
+        token_forget(settings.value(SETTINGS + "authcfg", ""))
+        settings.remove(SETTINGS + "authcfg")
+        self.client = None
+        self.sign_out.setEnabled(False)
+
+    def _refused(self, error: ApiError):
+        if sign_in_needed(error):
+            self._session_ended()
+        else:
+            self._tell(error.message, Qgis.Warning)
 
     def _load(self):
         if self.client is None:
@@ -180,7 +222,10 @@ class ReportsDock(QDockWidget):
 
     def _failed(self, task):
         self._set_busy(False)
-        self._tell(task.error or tr("Loading was cancelled."), Qgis.Warning)
+        if task.error is not None and sign_in_needed(task.error):
+            self._session_ended()
+            return
+        self._tell(task.error.message if task.error else tr("Loading was cancelled."), Qgis.Warning)
 
     def _act(self, name: str):
         layer = QgsProject.instance().mapLayer(self.layer_ids[-1]) if self.layer_ids else None
@@ -204,7 +249,7 @@ class ReportsDock(QDockWidget):
         try:
             self.client.transition(report_id, name, fields=fields, photo=photo or None)
         except ApiError as error:
-            self._tell(error.message, Qgis.Warning)
+            self._refused(error)
             return
         self._tell(tr("Report {id}: done.").format(id=report_id), Qgis.Success)
         self._load()
@@ -224,7 +269,7 @@ class ReportsDock(QDockWidget):
         try:
             dialog = TimelineDialog(self.client, feature["id"], parent=self)
         except ApiError as error:
-            self._tell(error.message, Qgis.Warning)
+            self._refused(error)
             return
         dialog.show()
 
@@ -259,6 +304,6 @@ class _LoadTask(QgsTask):
                 is_cancelled=self.isCanceled,
             )
         except ApiError as error:  # reported in the message bar by the dock, never raised inside Qt
-            self.error = error.message
+            self.error = error
             return False
         return True
