@@ -259,6 +259,8 @@ T = {
     "monthly reports": "laporan bulanan",
     "The monthly report is for leadership.": "Laporan bulanan untuk pimpinan.",
     "Look up": "Cari",
+    "Delete all Features": "Hapus semua fitur",
+    "Debugging window (serialized value)": "Jendela debug (nilai terserialisasi)",
     # issue 13: only the citizen acts as the citizen; staff type codes, never see them
     "You are signed in as staff. Only the citizen who reported can confirm the fix or reopen the report with the tracking code; sign out first if you are that citizen.": "Anda masuk sebagai staf. Hanya warga pelapor yang dapat mengonfirmasi perbaikan atau membuka kembali laporan dengan kode lacak; keluar dulu jika Anda warga pelapor itu.",
     "No report that you can see has this tracking code. Ask the citizen to read it again.": "Tidak ada laporan yang dapat Anda lihat dengan kode lacak ini. Minta warga membacakannya sekali lagi.",
