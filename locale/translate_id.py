@@ -259,6 +259,7 @@ T = {
     "monthly reports": "laporan bulanan",
     "The monthly report is for leadership.": "Laporan bulanan untuk pimpinan.",
     "Look up": "Cari",
+    "The administration is for administrators only. Your work is on your desk: %(url)s": "Halaman administrasi hanya untuk administrator. Pekerjaan Anda ada di meja Anda: %(url)s",
     "Delete all Features": "Hapus semua fitur",
     "Debugging window (serialized value)": "Jendela debug (nilai terserialisasi)",
     # issue 13: only the citizen acts as the citizen; staff type codes, never see them

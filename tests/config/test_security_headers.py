@@ -101,7 +101,8 @@ def pages(client, staff, settings):
 def _get(client, path, username):
     client.logout()
     if username:
-        client.login(username=username, password="x-pass-123")
+        # force_login: django-axes wants the request that Client.login() does not pass to authenticate()
+        client.force_login(get_user_model().objects.get(username=username))
     response = client.get(path)
     assert response.status_code == 200, path
     return response
