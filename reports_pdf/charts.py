@@ -1,10 +1,13 @@
-"""The report's charts and maps as SVG (vector: sharp when printed), drawn with matplotlib and geopandas."""
+"""The report's charts and maps as SVG (vector: sharp when printed), drawn with matplotlib and geopandas.
+
+They draw only what they are given (the selectors read the database, as at the report's instant), and write
+their numbers with the one rounding rule of workflow.figures_format, as the text and the bars do.
+"""
 
 import base64
 import io
-from datetime import datetime
 
-from django.db import connection
+from workflow.figures_format import percent_rounded, percent_text
 
 STATUS_COLOURS = {"waiting": "#c62828", "handled": "#f9a825", "resolved": "#2e7d32"}
 STATUS_GROUP = {
@@ -44,9 +47,10 @@ def share_chart(opds) -> str:
     rows = [o for o in opds if o.resolution_share is not None]
     fig, ax = plt.subplots(figsize=(6.6, 0.28 * max(len(rows), 3) + 0.6))
     names = [o.code for o in rows][::-1]
-    shares = [100 * o.resolution_share for o in rows][::-1]
+    # The bar is as long as the percentage written next to it (and coloured by it).
+    shares = [percent_rounded(o.resolution_share) for o in rows][::-1]
     bars = ax.barh(names, shares, color=["#2e7d32" if s >= 80 else "#f9a825" if s >= 60 else "#c62828" for s in shares])
-    ax.bar_label(bars, labels=[f"{s:.0f}%" for s in shares], padding=2, fontsize=7)
+    ax.bar_label(bars, labels=[f"{s}%" for s in shares], padding=2, fontsize=7)
     ax.set_xlim(0, 110)
     ax.set_xlabel("Selesai sesuai target (%)")
     ax.spines[["top", "right"]].set_visible(False)
@@ -66,13 +70,11 @@ def trend_chart(trend: list[dict]) -> str:
     return _svg(fig)
 
 
-def _kecamatan_frame():
+def _kecamatan_frame(rows: list[tuple[str, str, bytes]]):
+    """(kode, nama, WKB in EPSG:4326) rows (geoportal.selectors.areas.kecamatan_shapes) as a frame in metres."""
     import geopandas as gpd
     from shapely import wkb
 
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT kode, nama, ST_AsBinary(geom) FROM geoportal_kecamatan ORDER BY kode")
-        rows = cursor.fetchall()
     return gpd.GeoDataFrame(
         {"kode": [r[0] for r in rows], "nama": [r[1] for r in rows]},
         geometry=[wkb.loads(bytes(r[2])) for r in rows],
@@ -106,10 +108,10 @@ def _map_furniture(ax, frame) -> None:
     ax.set_axis_off()
 
 
-def choropleth(kecamatan_rows) -> str:
+def choropleth(kecamatan_rows, shapes: list[tuple[str, str, bytes]]) -> str:
     """Reports received per kecamatan, with the follow-up rate written on each."""
     plt = _pyplot()
-    frame = _kecamatan_frame()
+    frame = _kecamatan_frame(shapes)
     by_name = {row.name: row for row in kecamatan_rows}
     frame["received"] = [by_name[n].received if n in by_name else 0 for n in frame["nama"]]
     fig, ax = plt.subplots(figsize=(6.4, 6.4))
@@ -125,7 +127,7 @@ def choropleth(kecamatan_rows) -> str:
     for _index, row in frame.iterrows():
         point = row.geometry.representative_point()
         rate = by_name.get(row.nama).follow_up_rate if row.nama in by_name else None
-        text = f"{row.nama}\n{row.received}" + (f" · {rate * 100:.0f}%" if rate is not None else "")
+        text = f"{row.nama}\n{row.received}" + (f" · {percent_text(rate)}" if rate is not None else "")
         ax.text(
             point.x,
             point.y,
@@ -139,26 +141,20 @@ def choropleth(kecamatan_rows) -> str:
     return _svg(fig)
 
 
-def points_map(*, start: datetime, end: datetime) -> str:
-    """The month's public-state reports as points coloured by status, over the kecamatan."""
+def points_map(*, points: list[tuple[float, float, str]], shapes: list[tuple[str, str, bytes]]) -> str:
+    """Reports as points coloured by the status given ((lon, lat, status): workflow.selectors.statuses_at, the
+    status as at the report's instant), over the kecamatan."""
     import geopandas as gpd
     from shapely.geometry import Point
 
     plt = _pyplot()
-    frame = _kecamatan_frame()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT ST_X(location), ST_Y(location), status FROM geoportal_report "
-            "WHERE created_at >= %s AND created_at < %s AND status NOT IN ('rejected', 'duplicate')",
-            [start, end],
-        )
-        rows = cursor.fetchall()
+    frame = _kecamatan_frame(shapes)
     fig, ax = plt.subplots(figsize=(6.4, 6.4))
     frame.plot(ax=ax, facecolor="#f4f6f8", edgecolor="#0d47a1", linewidth=0.5)
-    if rows:
+    if points:
         points = gpd.GeoDataFrame(
-            {"group": [STATUS_GROUP.get(r[2], "waiting") for r in rows]},
-            geometry=[Point(r[0], r[1]) for r in rows],
+            {"group": [STATUS_GROUP.get(status, "waiting") for _x, _y, status in points]},
+            geometry=[Point(x, y) for x, y, _status in points],
             crs=4326,
         ).to_crs(UTM_49S)
         labels = {"waiting": "Menunggu", "handled": "Sedang ditangani", "resolved": "Selesai"}

@@ -19,6 +19,7 @@ from workflow.selectors import (
     period_summary,
     received_per_month,
     squad_performance,
+    statuses_at,
 )
 
 TREND_MONTHS = 12
@@ -34,12 +35,17 @@ class MonthlyFigures:
     kecamatan: list[AreaFigures]
     labels: list[AreaFigures]
     squads: list[AreaFigures]
-    overdue: list[dict] = field(default_factory=list)
+    overdue: list[dict] = field(default_factory=list)  # overdue_at(as_of): the annex, and the OPD column
     trend: list[dict] = field(default_factory=list)  # the last 12 months: received, resolved
+    # (lon, lat, status at as_of) of the month's reports, rejected and duplicates left out: the status map
+    statuses: list[tuple[float, float, str]] = field(default_factory=list, repr=False)
 
     def as_dict(self) -> dict:
-        """Plain data, stored with the PDF so a past month's figures can be shown again exactly."""
-        return asdict(self)
+        """Plain data, stored with the PDF so a past month's figures can be shown again exactly (the status map's
+        points are left out: they are the trail's, and would make the row as large as the month)."""
+        data = asdict(self)
+        data.pop("statuses")
+        return data
 
 
 def monthly_figures(*, year: int, month: int, as_of: datetime | None = None) -> MonthlyFigures:
@@ -47,17 +53,19 @@ def monthly_figures(*, year: int, month: int, as_of: datetime | None = None) -> 
     previous = Period.month(year - 1, 12) if month == 1 else Period.month(year, month - 1)
     end = period.bounds[1]
     as_of = as_of or min(datetime.now(tz=WIB), end)
+    overdue = overdue_at(as_of)  # one as-at list: the OPD table's "Lewat tenggat" counts its rows
     return MonthlyFigures(
         month=period.start,
         as_of=as_of,
         summary=period_summary(period=period, as_of=as_of),
         previous=period_summary(period=previous, as_of=previous.bounds[1]),
-        opds=opd_performance(period=period, as_of=as_of),
+        opds=opd_performance(period=period, as_of=as_of, overdue=overdue),
         kecamatan=kecamatan_performance(period=period, as_of=as_of),
         labels=category_performance(period=period, as_of=as_of),
         squads=squad_performance(period=period, as_of=as_of),
-        overdue=overdue_at(as_of),
+        overdue=overdue,
         trend=_trend(period, as_of),
+        statuses=statuses_at(period=period, as_of=as_of),
     )
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from geoportal.selectors.areas import kecamatan_shapes
 from reports_pdf import charts as charts_module
 from reports_pdf.figures import MonthlyFigures
 from workflow.models import RejectReason
@@ -13,14 +14,12 @@ def monthly_report_render(
     *, figures: MonthlyFigures, opd_pages: bool = False, opd: str | None = None
 ) -> tuple[str, bytes]:
     """HTML and PDF; `opd_pages` adds one page per OPD, `opd` one page for that OPD only (for its head)."""
-    from workflow.selectors import Period
-
-    start, end = Period.month(figures.month.year, figures.month.month).bounds
+    shapes = kecamatan_shapes()
     charts = {
         "share": charts_module.share_chart(figures.opds),
         "trend": charts_module.trend_chart(figures.trend),
-        "choropleth": charts_module.choropleth(figures.kecamatan),
-        "points": charts_module.points_map(start=start, end=end),
+        "choropleth": charts_module.choropleth(figures.kecamatan, shapes),
+        "points": charts_module.points_map(points=figures.statuses, shapes=shapes),
     }
     with translation.override("id"):
         html = render_to_string(

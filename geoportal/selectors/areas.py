@@ -101,6 +101,13 @@ def kecamatan_outlines_geojson(*, tolerance_deg: float = 0.0004) -> str:
         return cursor.fetchone()[0]
 
 
+def kecamatan_shapes() -> list[tuple[str, str, bytes]]:
+    """(kode, nama, WKB in EPSG:4326) of every kecamatan, by kode: the maps of the monthly report."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT kode, nama, ST_AsBinary(geom) FROM geoportal_kecamatan ORDER BY kode")
+        return [(kode, nama, bytes(geom)) for kode, nama, geom in cursor.fetchall()]
+
+
 def desa_points() -> list[dict]:
     """Every desa with a point inside it: where the report form puts the pin when the map cannot be used."""
     with connection.cursor() as cursor:

@@ -143,20 +143,33 @@ def test_summary_trend_and_overdue_list_match_the_audit_trail_as_of_any_moment(h
         assert overdue and set(overdue) <= held and len(set(overdue)) == len(overdue)
         late = [row["days_overdue"] for row in figures.overdue]
         assert late == sorted(late, reverse=True) and min(late) > 0
-        # Every held report past its deadline, and no other: the deadline from the trail's last dispatch.
+        # Every held report past a deadline, and no other: the deadlines from the trail's last dispatch, the response
+        # one missed while the report was still 'dispatched' (nobody had acknowledged or resolved it) at as_of.
         expected_overdue = _trail(
             """
-            SELECT r.id FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
+            SELECT r.id, d.status = 'dispatched' AND lapor_working_deadline(d.at, c.response_target_days) < %(as_of)s,
+                   lapor_working_deadline(d.at, c.resolution_target_days) < %(as_of)s
+            FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
             JOIN LATERAL (
-              SELECT max(x.created_at) AS at FROM workflow_reportevent x
-              WHERE x.report_id = r.id AND x.transition IN ('dispatch', 'redispatch') AND x.created_at <= %(as_of)s
+              SELECT max(x.created_at) FILTER (WHERE x.transition IN ('dispatch', 'redispatch')) AS at,
+                     (array_agg(x.to_status ORDER BY x.created_at DESC, x.id DESC))[1] AS status
+              FROM workflow_reportevent x WHERE x.report_id = r.id AND x.created_at <= %(as_of)s
             ) d ON true
-            WHERE r.id = ANY (%(held)s) AND lapor_working_deadline(d.at, c.resolution_target_days) < %(as_of)s
+            WHERE r.id = ANY (%(held)s)
             """,
             held=list(held),
             as_of=as_of,
         )
-        assert set(overdue) == {report_id for (report_id,) in expected_overdue}, as_of
+        missed = {
+            report_id: [clock for clock, late in (("response", response), ("resolution", resolution)) if late]
+            for report_id, response, resolution in expected_overdue
+        }
+        assert {row["id"]: [c["clock"] for c in row["clocks"]] for row in figures.overdue} == {
+            report_id: clocks for report_id, clocks in missed.items() if clocks
+        }, as_of
+        # The OPD table's column counts the annex's rows.
+        for opd in figures.opds:
+            assert opd.overdue == sum(row["opd"] == opd.code for row in figures.overdue), (as_of, opd.code)
 
     # A report held past its deadline that moves afterwards is listed as of before it moved: once, and late.
     # (Ahead of now, where the demo's dispatched reports are all late; the move comes a day later still.)

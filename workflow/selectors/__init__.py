@@ -22,6 +22,7 @@ from workflow.selectors.performance import (
     period_summary,
     received_per_month,
     squad_performance,
+    statuses_at,
 )
 
 __all__ = [
@@ -44,4 +45,5 @@ __all__ = [
     "report_public_timeline",
     "report_similar_nearby",
     "squad_performance",
+    "statuses_at",
 ]

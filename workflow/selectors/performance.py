@@ -18,6 +18,7 @@ pre-derived rows; only a clock still running needs its working days counted at q
 counts from its first audit row ('receive', written with the report).
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -172,26 +173,35 @@ GROUP BY 1
 # The episodes still open at as_of (the report held by the OPD: dispatched, in progress or reopened), from the
 # stored episodes of the reports whose trail has not moved since and afresh for the others.
 _HELD_EPISODES = """(
-  SELECT report_id, opd_id, category_id, t0 FROM workflow_episode
+  SELECT report_id, opd_id, category_id, t0, t_resp FROM workflow_episode
   WHERE t_next IS NULL AND NOT returned AND (t_res IS NULL OR t_reopen > t_res)
     AND t0 <= %(as_of)s AND last_event_at <= %(as_of)s
   UNION ALL
-  SELECT report_id, opd_id, category_id, t0 FROM lapor_episodes(ARRAY(
+  SELECT report_id, opd_id, category_id, t0, t_resp FROM lapor_episodes(ARRAY(
     SELECT DISTINCT report_id FROM workflow_reportevent
     WHERE transition = ANY (%(episode_transitions)s) AND created_at > %(as_of)s
   ), %(as_of)s)
   WHERE t_next IS NULL AND NOT returned AND (t_res IS NULL OR t_reopen > t_res)
 )"""
+# The held reports past a deadline at as_of, with the clock(s) they missed: the first response (no acknowledge or
+# resolve yet in the OPD's episode) and the resolution (not resolved, or reopened since), both counted from the
+# dispatch to that OPD (as workflow.services.clocks does at the present moment).
 _OVERDUE = f"""
-SELECT r.id, c.name, k.nama, o.code,
-       lapor_working_days(lapor_working_deadline(h.t0, c.resolution_target_days), %(as_of)s) AS late
-FROM {_HELD_EPISODES} h
-JOIN geoportal_report r ON r.id = h.report_id
-JOIN geoportal_category c ON c.id = r.category_id
-JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
-JOIN geoportal_opd o ON o.id = h.opd_id
-WHERE lapor_working_deadline(h.t0, c.resolution_target_days) < %(as_of)s
-ORDER BY late DESC, r.id
+SELECT id, label, kecamatan, opd,
+       CASE WHEN resp_due < %(as_of)s THEN lapor_working_days(resp_due, %(as_of)s) END AS resp_late,
+       CASE WHEN res_due < %(as_of)s THEN lapor_working_days(res_due, %(as_of)s) END AS res_late
+FROM (
+  SELECT r.id, c.name AS label, k.nama AS kecamatan, o.code AS opd,
+         CASE WHEN h.t_resp IS NULL THEN lapor_working_deadline(h.t0, c.response_target_days) END AS resp_due,
+         lapor_working_deadline(h.t0, c.resolution_target_days) AS res_due
+  FROM {_HELD_EPISODES} h
+  JOIN geoportal_report r ON r.id = h.report_id
+  JOIN geoportal_category c ON c.id = r.category_id
+  JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
+  JOIN geoportal_opd o ON o.id = h.opd_id
+) d
+WHERE resp_due < %(as_of)s OR res_due < %(as_of)s
+ORDER BY least(resp_due, res_due), id
 """
 _EPISODE_TRANSITIONS = ["dispatch", "redispatch", "acknowledge", "resolve", "reopen", "return_to_operator"]
 
@@ -227,7 +237,7 @@ class OpdFigures:
     resolution_decided: int
     returned: int
     reopened: int
-    overdue_now: int = 0
+    overdue: int = 0  # reports it held at as_of past a deadline (overdue_at)
     rank: int | None = None
 
     @property
@@ -281,9 +291,15 @@ class PeriodSummary:
 
 
 def opd_performance(
-    *, period: Period, as_of: datetime | None = None, min_count: int = MIN_COUNT_FOR_RANKING
+    *,
+    period: Period,
+    as_of: datetime | None = None,
+    min_count: int = MIN_COUNT_FOR_RANKING,
+    overdue: list[dict] | None = None,
 ) -> list[OpdFigures]:
-    """Per OPD, its episodes dispatched within the period; ranked by median first response, then resolution share."""
+    """Per OPD, its episodes dispatched within the period; ranked by median first response, then resolution share.
+    Its overdue count is the number of overdue_at(as_of) rows it holds (`overdue`: that list, when the caller has it
+    already, so that a report's column and its annex are the same computation)."""
     start, end = period.bounds
     as_of = as_of or datetime.now(tz=WIB)
     params = {"start": start, "end": end, "as_of": as_of}
@@ -308,19 +324,10 @@ def opd_performance(
                 rows.append(
                     OpdFigures(code, name, episodes, responded, resolved, *_pair(resp_q), *_pair(res_q), *counts)
                 )
-        # Overdue now: the OPD's current reports past a deadline (mirrors workflow.services.clocks).
-        cursor.execute(
-            """
-            SELECT o.code, count(*) FROM geoportal_report r JOIN geoportal_opd o ON o.id = r.opd_id
-            WHERE (r.status = 'dispatched' AND r.response_due < %(as_of)s)
-               OR (r.status IN ('dispatched', 'in_progress', 'reopened') AND r.resolution_due < %(as_of)s)
-            GROUP BY o.code
-            """,
-            {"as_of": as_of},
-        )
-        overdue = dict(cursor.fetchall())
+        # Overdue at as_of: the one as-at list the monthly report's annex prints (a report counts once).
+        held_late = Counter(row["opd"] for row in (_overdue_rows(cursor, as_of) if overdue is None else overdue))
     for row in rows:
-        row.overdue_now = overdue.get(row.code, 0)
+        row.overdue = held_late.get(row.code, 0)
     ranked = sorted(
         (r for r in rows if r.episodes >= min_count and r.response_median is not None),
         key=lambda r: (r.response_median, -(r.resolution_share or 0)),
@@ -402,13 +409,53 @@ def received_per_month(*, period: Period, as_of: datetime | None = None) -> list
 
 
 def overdue_at(moment: datetime) -> list[dict]:
-    """The reports an OPD held at `moment` past their resolution deadline, the latest first."""
+    """The reports an OPD held at `moment` past a deadline, replayed from the audit trail; the longest overdue
+    first. Each row names the clocks it missed ("response", "resolution") with the working days past each."""
     with connection.cursor() as cursor:
-        cursor.execute(_OVERDUE, {"as_of": moment, "episode_transitions": _EPISODE_TRANSITIONS})
-        return [
-            {"id": i, "label": label, "kecamatan": kec, "opd": opd, "days_overdue": late}
-            for i, label, kec, opd, late in cursor.fetchall()
-        ]
+        return _overdue_rows(cursor, moment)
+
+
+def _overdue_rows(cursor, moment: datetime) -> list[dict]:
+    cursor.execute(_OVERDUE, {"as_of": moment, "episode_transitions": _EPISODE_TRANSITIONS})
+    rows = []
+    for i, label, kec, opd, resp_late, res_late in cursor.fetchall():
+        missed = {"response": resp_late, "resolution": res_late}
+        clocks = [{"clock": clock, "days_overdue": late} for clock, late in missed.items() if late is not None]
+        rows.append(
+            {
+                "id": i,
+                "label": label,
+                "kecamatan": kec,
+                "opd": opd,
+                "clocks": clocks,
+                "days_overdue": max(c["days_overdue"] for c in clocks),
+            }
+        )
+    return rows
+
+
+# Each report received in the period (by `as_of`) with its status at `as_of`: the to_status of its latest audit row at
+# or before then (one index range per report on event_report_idx).
+_STATUSES_AT = """
+SELECT ST_X(r.location), ST_Y(r.location), last.to_status
+FROM geoportal_report r
+CROSS JOIN LATERAL (
+  SELECT e.to_status FROM workflow_reportevent e
+  WHERE e.report_id = r.id AND e.created_at <= %(as_of)s
+  ORDER BY e.created_at DESC, e.id DESC LIMIT 1
+) last
+WHERE r.created_at >= %(start)s AND r.created_at < %(end)s AND r.created_at <= %(as_of)s
+ORDER BY r.id
+"""
+
+
+def statuses_at(*, period: Period, as_of: datetime) -> list[tuple[float, float, str]]:
+    """(lon, lat, status at `as_of`) of the reports received in the period, replayed from the audit trail, rejected
+    and duplicate ones left out (the status map of the monthly report)."""
+    start, end = period.bounds
+    with connection.cursor() as cursor:
+        cursor.execute(_STATUSES_AT, {"start": start, "end": end, "as_of": as_of})
+        return [(x, y, status) for x, y, status in cursor.fetchall() if status not in ("rejected", "duplicate")]
 
 
 def _outcome_query(sql: str, period: Period, as_of: datetime | None) -> list[tuple]:

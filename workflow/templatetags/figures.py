@@ -1,5 +1,8 @@
+"""Template filters for figures: all of them round through workflow.figures_format (one rule, text and bars alike)."""
+
 from django import template
-from django.utils.formats import number_format
+
+from workflow.figures_format import days_text, percent_rounded, percent_text
 
 register = template.Library()
 
@@ -7,14 +10,15 @@ register = template.Library()
 @register.filter
 def days(value) -> str:
     """Working days with one decimal (Indonesian decimal comma), or a dash when there is no figure."""
-    return "–" if value is None else number_format(value, 1)
+    return days_text(value)
 
 
 @register.filter
 def percent(value) -> str:
-    return "–" if value is None else f"{number_format(value * 100, 0)}%"
+    return percent_text(value)
 
 
 @register.filter
 def bar(value) -> int:
-    return 0 if value is None else round(value * 100)
+    """A bar's width in percent: the same whole number as the text next to it."""
+    return percent_rounded(value) or 0
