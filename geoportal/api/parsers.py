@@ -1,5 +1,7 @@
 """Request parsers for every API door: JSON with a size and depth limit, refused in the user's words."""
 
+from json import JSONDecodeError
+
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
@@ -39,7 +41,7 @@ class BoundedJSONParser(JSONParser):
             data = json.loads(raw.decode(encoding), parse_constant=json.strict_constant if self.strict else None)
         except RecursionError:
             raise _refused(too_deep) from None
-        except json.JSONDecodeError as exc:
+        except JSONDecodeError as exc:
             raise _refused(
                 _("This body is not valid JSON (line %(line)d, column %(column)d).")
                 % {"line": exc.lineno, "column": exc.colno}

@@ -57,7 +57,8 @@ class Cursor:
         # near ours) and an id that fits a bigint. Anything else is forged and would fail in the database.
         offset = cursor.created_at.utcoffset()
         if (
-            offset is None
+            raw != f"{cursor.created_at.isoformat()}|{cursor.id}"
+            or offset is None
             or abs(offset) >= timedelta(hours=16)
             or not 1970 <= cursor.created_at.year <= 2200
             or not 0 < cursor.id < 2**63

@@ -13,6 +13,7 @@ from geoportal.models import Opd
 from geoportal.services.reports import Upload
 from tests.factories import ReportFactory, jpeg_bytes
 from tests.hostile import json_error, snapshot
+from workflow.policies import Actor
 from workflow.services.transitions import (
     NOTE_MAX_LENGTH,
     TransitionInput,
@@ -97,15 +98,9 @@ def test_the_answer_page_tells_the_browser_the_limit(resolved):
 def test_the_note_limit_lives_in_the_service(resolved):
     with pytest.raises(TransitionInvalid) as refused:
         report_transition(
-            report_id=resolved.pk, name="reopen", actor=Actor_citizen(), data=TransitionInput(note=LONG_NOTE)
+            report_id=resolved.pk, name="reopen", actor=Actor.citizen(), data=TransitionInput(note=LONG_NOTE)
         )
     assert set(refused.value.field_errors) == {"note"}
-
-
-def Actor_citizen():  # noqa: N802 - reads like the Actor it builds
-    from workflow.policies import Actor
-
-    return Actor.citizen()
 
 
 # --- The citizen's API: 400 {detail, errors} ---------------------------------------------------------------------
