@@ -22,7 +22,7 @@ from geoportal.services.rate_limits import RateLimited, tracking_lookup
 from geoportal.tracking import tracking_code_display
 from workflow.policies import Actor, citizen_act_refusal, transitions_available
 from workflow.selectors import report_public_timeline
-from workflow.services.transitions import TransitionError, TransitionInput, report_transition
+from workflow.services.transitions import NOTE_MAX_LENGTH, TransitionError, TransitionInput, report_transition
 from workflow.states import PUBLIC_STATUSES
 
 
@@ -222,6 +222,7 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool, des
             "can_close": "close" in available,
             "can_reopen": "reopen" in available,
             "staff_refusal": staff_refusal,
+            "note_max_length": NOTE_MAX_LENGTH,
         },
     )
 

@@ -350,6 +350,21 @@ T = {
     "Too many tracking-code look-ups from this address: wait Retry-After seconds": (
         "Terlalu banyak pencarian kode lacak dari alamat ini: tunggu selama Retry-After detik"
     ),
+    "Choose a day between %(first)s and %(last)s.": "Pilih hari antara %(first)s dan %(last)s.",
+    "This JSON body is too large: at most %(kb)d kB.": "Isi JSON ini terlalu besar: paling banyak %(kb)d kB.",
+    "This JSON body is nested too deeply: at most %(depth)d levels.": (
+        "Isi JSON ini bersarang terlalu dalam: paling banyak %(depth)d tingkat."
+    ),
+    "This body is not valid JSON (line %(line)d, column %(column)d).": (
+        "Isi ini bukan JSON yang sah (baris %(line)d, kolom %(column)d)."
+    ),
+    "This body is not valid JSON.": "Isi ini bukan JSON yang sah.",
+    "This text contains a character that is not allowed (NUL).": (
+        "Teks ini memuat karakter yang tidak diperbolehkan (NUL)."
+    ),
+    "The note is too long: at most %(max)d characters (this one has %(length)d).": (
+        "Catatan terlalu panjang: paling banyak %(max)d karakter (catatan ini %(length)d)."
+    ),
 }
 
 if __name__ == "__main__":

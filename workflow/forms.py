@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from geoportal.models import Opd
 from workflow.models import RejectReason
 from workflow.policies import TRANSITIONS
+from workflow.services.transitions import NOTE_MAX_LENGTH
 
 
 class TransitionForm(forms.Form):
@@ -11,7 +12,9 @@ class TransitionForm(forms.Form):
 
     action = forms.ChoiceField(choices=[(name, spec.label) for name, spec in TRANSITIONS.items()])
     expected_status = forms.CharField(widget=forms.HiddenInput)
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=NOTE_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2})
+    )
     reason = forms.ChoiceField(label=_("Reason"), required=False, choices=[("", "—"), *RejectReason.choices])
     opd = forms.ModelChoiceField(
         label=_("OPD"), required=False, queryset=Opd.objects.filter(active=True), to_field_name="code"

@@ -1,5 +1,6 @@
 """The staff desks in the browser: operator, OPD and leadership. Thin: selectors read, the service acts."""
 
+import re
 from datetime import date
 
 from django.conf import settings
@@ -82,16 +83,25 @@ def desk_opd(request):
     return render(request, "workflow/desk_opd.html", context)
 
 
+def _chosen_month(text: str | None) -> Period | None:
+    """`?bulan=YYYY-MM` as a Period; None (say so, show this month) for anything else. No text: this month."""
+    if text is None:
+        today = date.today()
+        return Period.month(today.year, today.month)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
+    if not match or not 2000 <= int(match[1]) <= 2100 or not 1 <= int(match[2]) <= 12:
+        return None
+    return Period.month(int(match[1]), int(match[2]))
+
+
 @login_required
 def desk_leadership(request):
     actor = _actor(request)
     if actor.role not in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR):
         raise PermissionDenied(_("The dashboard is for leadership."))
     today = date.today()
-    try:
-        year, month = (int(part) for part in request.GET.get("bulan", f"{today:%Y-%m}").split("-"))
-        period = Period.month(year, month)
-    except ValueError:
+    period = _chosen_month(request.GET.get("bulan"))
+    if period is None:
         messages.error(request, _("Choose a month like 2026-10."))
         period = Period.month(today.year, today.month)
     months = []

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -6,6 +8,18 @@ from rest_framework_gis.serializers import GeoFeatureModelSerializer
 from geoportal.models import Category, Desa, Kecamatan, Opd
 from geoportal.selectors.reports import Cursor, ReportFilters
 from workflow.states import PUBLIC_STATUSES, ReportStatus
+
+# The days a report can have been sent on, with room to spare; outside them a date is a typo or a probe (and year
+# 9999 would overflow when the selector adds a day).
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
+
+
+def _day_in_range(value: date) -> date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise serializers.ValidationError(
+            _("Choose a day between %(first)s and %(last)s.") % {"first": FIRST_DAY, "last": LAST_DAY}
+        )
+    return value
 
 
 def _csv(value: str) -> list[str]:
@@ -98,6 +112,12 @@ class ReportFilterSerializer(serializers.Serializer):
         except ValueError as exc:
             raise serializers.ValidationError(_("This cursor is not valid: follow the `next` link as given.")) from exc
 
+    def validate_created_from(self, value: date) -> date:
+        return _day_in_range(value)
+
+    def validate_created_to(self, value: date) -> date:
+        return _day_in_range(value)
+
     def validate(self, attrs):
         start, end = attrs.get("created_from"), attrs.get("created_to")
         if start and end and start > end:
@@ -142,6 +162,12 @@ class StaffReportFilterSerializer(ReportFilterSerializer):
         if not Opd.objects.filter(code=value).exists():
             raise serializers.ValidationError(_("Unknown OPD code: %s.") % value)
         return value
+
+
+class DesaFilterSerializer(serializers.Serializer):
+    """GET /api/desa/'s one filter (a CharField refuses NUL and other characters PostgreSQL cannot hold)."""
+
+    kecamatan = serializers.CharField(required=False, allow_blank=True, help_text=_("only this kecamatan's desa"))
 
 
 class KecamatanSerializer(GeoFeatureModelSerializer):

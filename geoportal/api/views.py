@@ -9,19 +9,22 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.gzip import gzip_page
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from geoportal.addresses import client_address
+from geoportal.api.errors import invalid_fields
+from geoportal.api.parsers import BoundedJSONParser
 from geoportal.api.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import (
     CategorySerializer,
+    DesaFilterSerializer,
     DesaSerializer,
     KecamatanSerializer,
     ReportFilterSerializer,
@@ -89,7 +92,7 @@ class ReportListView(APIView):
     new report (POST)."""
 
     renderer_classes = GEO_RENDERERS
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
 
     # GeoJSON compresses ~8x: worth it on rural phone connections. (Only here: no CSRF token in this body.)
     @method_decorator(gzip_page)
@@ -166,7 +169,8 @@ def report_submit_response(request: Request) -> Response:
 
 def feature_collection_response(request: Request, params: ReportFilterSerializer, audience: Audience) -> Response:
     """Validate the filters, let PostGIS write the page, wrap it as a FeatureCollection with a `next` link."""
-    params.is_valid(raise_exception=True)
+    if not params.is_valid():
+        return Response(invalid_fields(params.errors), status=400)
     page = report_features(
         filters=params.filters(),
         limit=params.validated_data["limit"],
@@ -221,12 +225,16 @@ class DesaListView(ListAPIView):
     pagination_class = None
     renderer_classes = GEO_RENDERERS
 
-    @extend_schema(parameters=[OpenApiParameter("kecamatan", str, description=_("only this kecamatan's desa"))])
+    @extend_schema(parameters=[DesaFilterSerializer], responses={200: DesaSerializer(many=True), 400: _ERROR})
     def get(self, request, *args, **kwargs):
+        params = DesaFilterSerializer(data=request.query_params)
+        if not params.is_valid():
+            return Response(invalid_fields(params.errors), status=400)
+        self.kecamatan = params.validated_data.get("kecamatan") or None
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return desa_list_with_counts(kecamatan_kode=self.request.query_params.get("kecamatan") or None)
+        return desa_list_with_counts(kecamatan_kode=getattr(self, "kecamatan", None))
 
 
 class CategoryListView(ListAPIView):
@@ -249,7 +257,7 @@ def report_tile_view(request: HttpRequest, z: int, x: int, y: int) -> HttpRespon
         return JsonResponse({"detail": str(exc)}, status=400)
     params = TileFilterSerializer(data=request.GET)
     if not params.is_valid():
-        return JsonResponse(params.errors, status=400)
+        return JsonResponse(invalid_fields(params.errors), status=400)
     tile = report_tile(tile=address, filters=params.filters())
     response = HttpResponse(tile, content_type=MVT_CONTENT_TYPE)
     response["Cache-Control"] = "public, max-age=60"  # the map refetches on every pan; a minute is fresh enough

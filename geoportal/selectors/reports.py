@@ -50,9 +50,21 @@ class Cursor:
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
             stamp, _, ident = raw.partition("|")
-            return cls(created_at=datetime.fromisoformat(stamp), id=int(ident))
+            cursor = cls(created_at=datetime.fromisoformat(stamp), id=int(ident))
         except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
             raise ValueError("invalid cursor") from exc
+        # Only what encode() can have written: an aware time PostgreSQL can hold (offsets within ±15:59, a year
+        # near ours) and an id that fits a bigint. Anything else is forged and would fail in the database.
+        offset = cursor.created_at.utcoffset()
+        if (
+            raw != f"{cursor.created_at.isoformat()}|{cursor.id}"
+            or offset is None
+            or abs(offset) >= timedelta(hours=16)
+            or not 1970 <= cursor.created_at.year <= 2200
+            or not 0 < cursor.id < 2**63
+        ):
+            raise ValueError("invalid cursor")
+        return cursor
 
 
 @dataclass(frozen=True)

@@ -114,13 +114,16 @@ def test_invalid_filters_get_a_400_naming_the_parameter(api, params, field, word
     response = api.get("/api/reports/", params, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
     body = response.json()
-    assert field in body
-    assert words in " ".join(body[field])
+    assert body["detail"] == "Check the fields."
+    assert words in " ".join(body["errors"][field])
 
 
 def test_errors_are_in_bahasa_indonesia_by_default(api):
     response = api.get("/api/reports/", {"kecamatan": "35.03.99"})
-    assert response.json()["kecamatan"] == ["Kode kecamatan tidak dikenal: 35.03.99."]
+    assert response.json() == {
+        "detail": "Periksa isian.",
+        "errors": {"kecamatan": ["Kode kecamatan tidak dikenal: 35.03.99."]},
+    }
 
 
 def test_pages_follow_next_links_without_gaps_or_repeats(api):

@@ -157,6 +157,6 @@ def test_the_tile_door_says_what_is_wrong(client):
         "Tidak ada ubin ini: pada zoom 3, x dan y harus di antara 0..7."
     )
     refused = client.get(f"/tiles/reports/{t.z}/{t.x}/{t.y}.pbf?status=received").json()
-    assert refused["status"][0].startswith("Bukan status publik: received.")
+    assert refused["errors"]["status"][0].startswith("Bukan status publik: received.")
     unknown = client.get(f"/tiles/reports/{t.z}/{t.x}/{t.y}.pbf?category=pungli", HTTP_ACCEPT_LANGUAGE="en")
-    assert unknown.json()["category"][0].startswith("Unknown label: pungli.")
+    assert unknown.json()["errors"]["category"][0].startswith("Unknown label: pungli.")

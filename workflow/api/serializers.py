@@ -4,11 +4,14 @@ from rest_framework import serializers
 from workflow.files import citizen_file_url
 from workflow.models import RejectReason, ReportEvent
 from workflow.policies import TRANSITIONS
+from workflow.services.transitions import NOTE_MAX_LENGTH
 from workflow.states import ReportStatus
 
 
 class TransitionInputSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text=_("for the timeline"))
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=NOTE_MAX_LENGTH, help_text=_("for the timeline")
+    )
     reason = serializers.ChoiceField(choices=RejectReason.choices, required=False, help_text=_("reject only"))
     opd = serializers.CharField(required=False, help_text=_("dispatch: OPD code (default: the label's OPD)"))
     duplicate_of = serializers.IntegerField(required=False, help_text=_("mark_duplicate: the original report"))

@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import permissions, serializers, status
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import APIException, NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,6 +17,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
 from geoportal.addresses import client_address
+from geoportal.api.parsers import BoundedJSONParser
 from geoportal.api.renderers import PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
@@ -191,7 +192,7 @@ class TransitionView(APIView):
     return_to_operator, reopen, close. Send `expected_status` to be told (409) when someone acted first."""
 
     permission_classes = [IsStaff]
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
     renderer_classes = JSON_RENDERERS
 
     @extend_schema(
@@ -336,7 +337,7 @@ class CitizenTransitionView(APIView):
     authentication_classes = [
         c for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES if not issubclass(c, SessionAuthentication)
     ]
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
 
     @extend_schema(
         operation_id="track_transition",

@@ -26,6 +26,7 @@ from workflow.states import ReportStatus
 
 log = logging.getLogger(__name__)
 REOPEN_WINDOW_DAYS = 14  # calendar days after resolution during which the citizen may say "not fixed"
+NOTE_MAX_LENGTH = 2000  # every door (API, desk form, the citizen's answer form) is held to it here
 
 
 class TransitionError(Exception):
@@ -84,6 +85,7 @@ def report_received(*, report: Report) -> ReportEvent:
 def report_transition(*, report_id: int, name: str, actor: Actor, data: TransitionInput = TransitionInput()) -> Report:
     """Run transition `name` on the report for this actor; raise a TransitionError subclass saying why not."""
     stored: list[str] = []
+    _check_text(data)
     cleaned_photo = _clean_photo(data)
     try:
         with transaction.atomic():
@@ -144,6 +146,21 @@ def _visible_report(actor: Actor, report_id: int) -> Report:
     if report is None:
         raise ReportNotFound(_("There is no report with this number that you can see."))
     return report
+
+
+def _check_text(data: TransitionInput) -> None:
+    """Text every door passes on as typed: refuse what PostgreSQL cannot store (NUL) and notes past the limit."""
+    errors: dict[str, list[str]] = {}
+    for field in ("note", "reason", "opd", "expected_status"):
+        if "\x00" in (getattr(data, field) or ""):
+            errors[field] = [_("This text contains a character that is not allowed (NUL).")]
+    if len(data.note or "") > NOTE_MAX_LENGTH and "note" not in errors:
+        errors["note"] = [
+            _("The note is too long: at most %(max)d characters (this one has %(length)d).")
+            % {"max": NOTE_MAX_LENGTH, "length": len(data.note)}
+        ]
+    if errors:
+        raise TransitionInvalid(next(iter(errors.values()))[0], field_errors=errors)
 
 
 def _clean_photo(data: TransitionInput):
