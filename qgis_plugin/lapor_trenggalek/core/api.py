@@ -151,7 +151,10 @@ def _message(payload, status: int) -> str:
         return tr("The session has ended or you are not signed in: sign in again.")
     if isinstance(payload, dict):
         if "detail" in payload:
-            return str(payload["detail"])
+            # {detail, errors}: the summary, then what is wrong per field, in the server's words
+            errors = payload.get("errors") if isinstance(payload.get("errors"), dict) else {}
+            fields = [" ".join(map(str, v)) if isinstance(v, list) else str(v) for v in errors.values()]
+            return " ".join([str(payload["detail"]), *fields])
         if "non_field_errors" in payload:
             return " ".join(payload["non_field_errors"])
         parts = [
