@@ -1,6 +1,7 @@
 """Citizen-facing pages. Thin: selectors read, the workflow service acts."""
 
 import json
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,14 +27,24 @@ from workflow.services.transitions import NOTE_MAX_LENGTH, TransitionError, Tran
 from workflow.states import PUBLIC_STATUSES
 
 
+def tracking_limited(view):
+    """A page that looks up tracking codes: over the address's limit it answers 429 with a page in words."""
+
+    @wraps(view)
+    def limited_view(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except RateLimited as limited:
+            return rate_limited_page(request, limited)
+
+    return limited_view
+
+
+@tracking_limited
 def home(request):
     """The public map of reports (folium), with filters and a list; also looks up a tracking code."""
     if code := request.GET.get("kode"):
-        try:
-            report = tracking_lookup(code=code, address=client_address(request))
-        except RateLimited as limited:
-            return rate_limited_page(request, limited)
-        if report:
+        if report := tracking_lookup(code=code, address=client_address(request)):
             return redirect("track", code=tracking_code_display(report.tracking_code))
         messages.error(request, _("No report has this tracking code. Check the code on your receipt."))
     return render(
@@ -182,12 +193,10 @@ def _tracked(request, code: str) -> Report:
     return report
 
 
+@tracking_limited
 def track(request, code: str):
     """The citizen's page for their report: its public timeline, the proof of the fix, and their answer."""
-    try:
-        report = _tracked(request, code)
-    except RateLimited as limited:
-        return rate_limited_page(request, limited)
+    report = _tracked(request, code)
     return _report_page(request, report, code=tracking_code_display(report.tracking_code), answer=True)
 
 
@@ -228,11 +237,9 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool, des
 
 
 @require_POST
+@tracking_limited
 def track_answer(request, code: str):
-    try:
-        report = _tracked(request, code)
-    except RateLimited as limited:
-        return rate_limited_page(request, limited)
+    report = _tracked(request, code)
     name = request.POST.get("action")
     if name not in ("close", "reopen"):
         raise Http404

@@ -185,6 +185,11 @@ def _acknowledge(role, report):
     return OK if (role, report) in ACKNOWLEDGE else REFUSED
 
 
+def _code_holder(role, report):
+    # Whoever holds the code reads the report's citizen page; a stranger guessing gets nothing.
+    return REFUSED if role == "anonymous" else OK
+
+
 def _citizen_close(role, report):
     # Only the citizen, only where a fix waits for an answer (the public report is resolved).
     return OK if role == "citizen" and report == "public" else REFUSED
@@ -240,7 +245,7 @@ DOORS: dict[str, Door] = {
     "api/track/<str:code>/": Door(
         "get",
         lambda w, r, role: f"/api/track/{_code(w, role, r)}/",
-        lambda role, r: REFUSED if role == "anonymous" else OK,
+        _code_holder,
         code_door=True,
     ),
     "api/track/<str:code>/transitions/<str:name>/": Door(
@@ -299,7 +304,7 @@ DOORS: dict[str, Door] = {
     "lacak/<str:code>/": Door(
         "get",
         lambda w, r, role: f"/lacak/{_code(w, role, r)}/",
-        lambda role, r: REFUSED if role == "anonymous" else OK,
+        _code_holder,
         code_door=True,
     ),
     "lacak/<str:code>/jawab/": Door(

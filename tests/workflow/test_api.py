@@ -129,25 +129,12 @@ def test_the_citizen_follows_and_answers_with_the_tracking_code(staff):
     assert client.get("/api/track/ZZZZ-ZZZZ/").status_code == 404
 
 
-def test_an_opd_cannot_confirm_its_own_fix_as_the_citizen(staff):
+def test_an_opd_cannot_confirm_its_own_fix_as_the_citizen(staff, resolved):
     """Issue 13 (4): with the code in hand, an officer's token or session is refused at both citizen doors, in the
     user's language, and nothing is written; the citizen (no session, no token) then confirms."""
     from django.test import Client
 
-    from geoportal.services.reports import Upload
-    from workflow.services.transitions import TransitionInput, report_transition
-
-    report = ReportFactory(status=S.RECEIVED)
-    report_received(report=report)
-    report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
-    report_transition(report_id=report.pk, name="dispatch", actor=staff["operator"], data=TransitionInput(opd="PUPR"))
-    report_transition(report_id=report.pk, name="acknowledge", actor=staff["pupr"])
-    report_transition(
-        report_id=report.pk,
-        name="resolve",
-        actor=staff["pupr"],
-        data=TransitionInput(note="ok", photo=Upload(jpeg_bytes())),
-    )
+    report = resolved
     code = report.tracking_code
     events = report.events.count()
 

@@ -10,15 +10,12 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from geoportal.models import Opd
-from geoportal.services.reports import Upload
-from tests.factories import ReportFactory, jpeg_bytes
 from tests.hostile import json_error, snapshot
 from workflow.policies import Actor
 from workflow.services.transitions import (
     NOTE_MAX_LENGTH,
     TransitionInput,
     TransitionInvalid,
-    report_received,
     report_transition,
 )
 from workflow.states import ReportStatus as S
@@ -26,32 +23,6 @@ from workflow.states import ReportStatus as S
 pytestmark = pytest.mark.django_db
 NUL_NOTES = {"NUL": "\x00", "NUL inside": "masih rusak\x00", "many NUL": "\x00" * 500}
 LONG_NOTE = "x" * 5000
-
-
-@pytest.fixture
-def resolved(staff):
-    """A report the PUPR officer has resolved: the citizen may close or reopen it."""
-    report = ReportFactory(status=S.RECEIVED)
-    report_received(report=report)
-    report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
-    report_transition(report_id=report.pk, name="dispatch", actor=staff["operator"], data=TransitionInput(opd="PUPR"))
-    report_transition(report_id=report.pk, name="acknowledge", actor=staff["pupr"])
-    report_transition(
-        report_id=report.pk,
-        name="resolve",
-        actor=staff["pupr"],
-        data=TransitionInput(note="ok", photo=Upload(jpeg_bytes())),
-    )
-    return report
-
-
-@pytest.fixture
-def dispatched(staff):
-    report = ReportFactory(status=S.RECEIVED)
-    report_received(report=report)
-    report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
-    report_transition(report_id=report.pk, name="dispatch", actor=staff["operator"], data=TransitionInput(opd="PUPR"))
-    return report
 
 
 def _unchanged(report, status, before):
