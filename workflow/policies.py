@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from geoportal.models import Report, Squad
+from geoportal.states import ReportStatus
 from workflow.models import ActorRole, Role, StaffProfile
-from workflow.states import ReportStatus
 
 
 @dataclass(frozen=True)

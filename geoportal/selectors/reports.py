@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import connection
 
-from workflow.states import PUBLIC_STATUSES, ReportStatus
+from geoportal.states import PUBLIC_STATUSES, ReportStatus
 
 WIB = ZoneInfo("Asia/Jakarta")
 

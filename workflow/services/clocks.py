@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from geoportal.models import Report
+from geoportal.states import ReportStatus as S
 from workflow.models import Role
 from workflow.policies import Actor
 from workflow.services.notifications import notify_overdue
 from workflow.services.transitions import TransitionError, report_transition
-from workflow.states import ReportStatus as S
 
 CLOSE_AFTER_DAYS = 7  # a resolved report the citizen neither confirms nor reopens closes after this
 CLOCKS = {

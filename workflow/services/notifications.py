@@ -12,8 +12,8 @@ from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from geoportal.states import ReportStatus
 from geoportal.tracking import tracking_code_display
-from workflow.states import ReportStatus
 
 log = logging.getLogger(__name__)
 PUBLIC_STEPS = {"verify", "reject", "dispatch", "redispatch", "acknowledge", "resolve", "close", "mark_duplicate"}
