@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from geoportal.clocks import report_overdue_clock
 from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
 from workflow.files import monthly_report_readable
@@ -31,7 +32,7 @@ from workflow.selectors import (
     report_find_by_code,
     report_similar_nearby,
 )
-from workflow.services.clocks import CLOCK_LABELS, report_overdue_clock
+from workflow.services.clocks import CLOCK_LABELS
 from workflow.services.tokens import api_token_ends_at, api_token_revoke, api_tokens_active, api_tokens_revoke_all
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 

@@ -8,12 +8,12 @@ from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from geoportal.clocks import overdue_filter
 from geoportal.models import Report, ReportPhoto
 from geoportal.services.rate_limits import tracking_lookup
 from geoportal.states import ReportStatus
 from workflow.models import Role
 from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS, reports_visible_to
-from workflow.services.clocks import overdue_filter
 
 
 def queue_screening(*, actor):
