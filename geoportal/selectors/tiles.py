@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 from psycopg2 import sql
 
 from geoportal.models.tiles import CELL_MAX_ZOOM, CELL_MIN_ZOOM, CELLS_PER_TILE
+from geoportal.progress import PROGRESS_GROUPS
 from geoportal.selectors.reports import PUBLISHED, Audience, Columns, ReportFilters, _where
+from geoportal.states import PUBLIC_STATUSES
 
 MAX_ZOOM = 22
 LAYER = "reports"
@@ -27,12 +29,6 @@ EXTENT = 4096
 BUFFER = 64  # px of the 4096 extent: points near an edge are drawn whole in both tiles
 WORLD = 40075016.68557849  # Web Mercator's width in metres
 HALF = WORLD / 2
-# How the map groups the public statuses (red, yellow, green: like Qlue).
-PROGRESS = {
-    "waiting": ("verified", "dispatched", "returned"),
-    "handling": ("in_progress", "reopened"),
-    "done": ("resolved", "closed"),
-}
 
 
 @dataclass(frozen=True)
@@ -54,9 +50,11 @@ class TileAddress:
 _PUBLIC_POINT = f"ST_Transform(r.{PUBLISHED.location}, 3857)"
 
 
+# The cells' counts per progress group (geoportal.progress), of the public statuses (the only ones the cells hold).
 _PROGRESS_SQL = ", ".join(
-    f"(sum(n) FILTER (WHERE status IN ({', '.join(repr(s) for s in statuses)})))::int AS {name}"
-    for name, statuses in PROGRESS.items()
+    f"(sum(n) FILTER (WHERE status IN ({', '.join(repr(str(s)) for s in statuses if s in PUBLIC_STATUSES)})))::int"
+    f" AS {name}"
+    for name, statuses in PROGRESS_GROUPS.items()
 )
 
 # From rows (cx, cy, squad_id, status, n, sx, sy) of a CTE `parts` to one MVT point per cell, in one
