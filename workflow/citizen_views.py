@@ -14,6 +14,7 @@ from geoportal.services.rate_limits import tracking_lookup
 from geoportal.states import PUBLIC_STATUSES
 from geoportal.tracking import tracking_code_display
 from geoportal.views import tracking_limited
+from geoportal.visibility import Visibility
 from workflow.files import citizen_file_url
 from workflow.policies import Actor, citizen_act_refusal, transitions_available
 from workflow.selectors import report_public_timeline
@@ -24,7 +25,7 @@ def report_public(request, pk: int):
     """A public report's page: what the map's popup links to. No tracking code, no contact."""
     report = (
         Report.objects.select_related("category__squad", "public_desa__kecamatan")
-        .filter(pk=pk, status__in=PUBLIC_STATUSES, category__confidential=False)
+        .filter(Visibility.public().q(), pk=pk, status__in=PUBLIC_STATUSES)
         .first()
     )
     if report is None:
