@@ -6,6 +6,7 @@ overdue job, the desks, the staff API's `overdue` property and filter all read t
 """
 
 from dataclasses import dataclass
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q
@@ -41,6 +42,7 @@ def overdue_filter(*, now=None) -> Q:
     return condition
 
 
+@cache
 def overdue_sql(*, report: str = "r") -> sql.Composable:
     """The clock a report row aliased `report` has overrun now ('verification', 'response', 'resolution'), or NULL."""
     whens = [

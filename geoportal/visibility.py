@@ -7,6 +7,7 @@ pasting text.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import Q
 from psycopg2 import sql
@@ -40,6 +41,7 @@ class Visibility:
             open_ &= Q(opd_id=self.opd_id) if self.opd_id is not None else Q(pk__in=[])
         return open_ | Q(category__confidential=True) if self.confidential else open_
 
+    @lru_cache(maxsize=1024)  # noqa: B019 (frozen and small: a handful of roles and OPDs)
     def sql(self, *, report: str = "r", category: str = "c") -> sql.Composable:
         """The same condition in SQL, on a report row aliased `report` joined to its label aliased `category`."""
         if self.everything:

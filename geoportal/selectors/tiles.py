@@ -77,13 +77,16 @@ SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
 # The cell pyramid's rows `g` (joined to their label `c`) carry the status and the published kecamatan: the feature
 # list's public conditions apply to them as they are; the others (place, dates) are not asked of them.
 _CELL_COLUMNS = Columns(row="g", kecamatan="kecamatan_id", created_at=None, opd=None, overdue=False)
+_PUBLIC = Audience.public()
 
 
 def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[sql.Composable, dict]:
     """The one SQL statement that writes this tile, and its parameters (the benchmark times it bare)."""
-    where, where_params = _where(filters, Audience.public(), named="w")
-    params: dict = {"z": tile.z, "x": tile.x, "y": tile.y, **where_params}
     dated = bool(filters.created_from or filters.created_to)
+    searched = tile.z > CELL_MAX_ZOOM or dated  # reports searched by place; else the cell pyramid
+    # The same filters on the reports' columns or on the cells' (their placeholders are named alike).
+    where, where_params = _where(filters, _PUBLIC, columns=None if searched else _CELL_COLUMNS, named="w")
+    params: dict = {"z": tile.z, "x": tile.x, "y": tile.y, **where_params}
     # Tiles that search reports by place (dated ones, and past the pyramid) search the published points, with
     # the tile's buffer: a point near an edge is drawn whole in both tiles. A constant box, not a subquery: the
     # planner sees how much of the table it covers, and for a regency-wide tile with a date filter reads the
@@ -133,7 +136,6 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[sql.C
     span = CELLS_PER_TILE << shift
     params.update(level=level, shift=shift, x0=tile.x * span, x1=(tile.x + 1) * span - 1)
     params.update(y0=tile.y * span, y1=(tile.y + 1) * span - 1)
-    cell_where, _same_params = _where(filters, Audience.public(), columns=_CELL_COLUMNS, named="w")
     statement = sql.Composed(
         [
             sql.SQL("""
@@ -142,7 +144,7 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[sql.C
           FROM geoportal_reportcell g JOIN geoportal_category c ON c.id = g.category_id
           WHERE g.z = %(level)s AND g.cy BETWEEN %(y0)s AND %(y1)s AND g.cx BETWEEN %(x0)s AND %(x1)s
             AND """),
-            cell_where,
+            where,
             sql.SQL(f"""
         ) {_CELLS_TAIL}"""),
         ]
