@@ -89,7 +89,7 @@ def main() -> None:
     from bench.mapserver import mapserver_running
     from geoportal.models import Report
     from geoportal.selectors.reports import Audience, ReportFilters, report_features
-    from workflow.states import PUBLIC_STATUSES, ReportStatus
+    from geoportal.states import PUBLIC_STATUSES, ReportStatus
 
     total = Report.objects.count()
     x0, y0, x1, y1 = BBOX

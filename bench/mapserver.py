@@ -83,7 +83,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench._common import cluster_url, free_port, median  # noqa: E402
-from workflow.states import PUBLIC_STATUSES  # noqa: E402 - plain constants, no Django setup needed
+from geoportal.states import PUBLIC_STATUSES  # noqa: E402 - plain constants, no Django setup needed
 
 MAPSERV = "/usr/lib/cgi-bin/mapserv"
 LIGHTTPD = "/usr/sbin/lighttpd"

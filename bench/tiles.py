@@ -50,7 +50,7 @@ def main() -> None:
     from geoportal.models import Report
     from geoportal.selectors.reports import ReportFilters
     from geoportal.selectors.tiles import TileAddress, report_tile_sql
-    from workflow.states import PUBLIC_STATUSES
+    from geoportal.states import PUBLIC_STATUSES
 
     rng = random.Random(args.seed)
     with connection.cursor() as cursor:

@@ -7,7 +7,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
 from geoportal.models import Report
-from workflow.states import PUBLIC_STATUSES
+from geoportal.states import PUBLIC_STATUSES
 
 
 class NaiveReportSerializer(GeoFeatureModelSerializer):

@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 @deconstructible(path="config.storages.PrivateStorage")
 class PrivateStorage(FileSystemStorage):
     """Files under PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT: they have no URL; a view that asks the access policy
-    sends them (workflow.views.monthly_report_download). The setting is read when used, so tests can move it."""
+    sends them (reports_pdf.views.monthly_report_download). The setting is read when used, so tests can move it."""
 
     @cached_property
     def base_location(self):

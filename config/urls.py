@@ -21,5 +21,6 @@ urlpatterns = [
     # Every stored photo and video goes through the file policy (same URLs as files on disk would have).
     re_path(r"^media/(?P<name>.*)$", media_file, name="media-file"),
     path("", include("workflow.urls")),
+    path("", include("reports_pdf.urls")),
     path("", include("geoportal.urls")),
 ]

@@ -12,18 +12,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from jinja2 import Template
 
+from geoportal.progress import PROGRESS_COLOURS, STATUS_COLOURS
 from geoportal.selectors.areas import kecamatan_outlines_geojson, served_area_bounds
-
-STATUS_COLOURS = {
-    # like Qlue: red waiting, yellow being handled, green resolved
-    "verified": "#c62828",
-    "dispatched": "#c62828",
-    "returned": "#c62828",
-    "in_progress": "#f9a825",
-    "reopened": "#f9a825",
-    "resolved": "#2e7d32",
-    "closed": "#2e7d32",
-}
 
 
 class LiveReports(MacroElement):
@@ -81,6 +71,7 @@ def citizen_map() -> folium.Map:
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     config = {
         "colours": STATUS_COLOURS,
+        "progress": PROGRESS_COLOURS,  # the cells' colour: the group most of their reports are in
         # Above this many reports in view, the map draws vector tiles (counts per area) instead of markers.
         "featureLimit": settings.MAP_FEATURE_LIMIT,
         "tiles": "/tiles/reports/{z}/{x}/{y}.pbf",

@@ -6,9 +6,6 @@ from geoportal.api.views import report_tile_view
 urlpatterns = [
     path("", views.home, name="home"),
     path("lapor/", views.report_new, name="report-new"),
-    path("laporan/<int:pk>/", views.report_public, name="report-public"),
-    path("lacak/<str:code>/", views.track, name="track"),
-    path("lacak/<str:code>/jawab/", views.track_answer, name="track-answer"),
     path("tiles/reports/<int:z>/<int:x>/<int:y>.pbf", report_tile_view, name="report-tile"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path("sw.js", views.service_worker, name="service-worker"),

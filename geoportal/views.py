@@ -1,4 +1,5 @@
-"""Citizen-facing pages. Thin: selectors read, the workflow service acts."""
+"""Citizen-facing pages of the map and the report form. Thin: selectors read. The report pages (tracking and
+public) belong to the workflow (workflow/citizen_views.py): they show its timeline and run its transitions."""
 
 import json
 from functools import wraps
@@ -12,19 +13,14 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from geoportal.addresses import client_address
 from geoportal.maps import citizen_map, map_parts
-from geoportal.models import Category, Kecamatan, Report, Squad
+from geoportal.models import Category, Kecamatan, Squad
 from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.services.rate_limits import RateLimited, tracking_lookup
 from geoportal.tracking import tracking_code_display
-from workflow.policies import Actor, citizen_act_refusal, transitions_available
-from workflow.selectors import report_public_timeline
-from workflow.services.transitions import NOTE_MAX_LENGTH, TransitionError, TransitionInput, report_transition
-from workflow.states import PUBLIC_STATUSES
 
 
 def tracking_limited(view):
@@ -112,19 +108,6 @@ def report_new(request):
     )
 
 
-def report_public(request, pk: int):
-    """A public report's page: what the map's popup links to. No tracking code, no contact."""
-    report = (
-        Report.objects.select_related("category__squad", "public_desa__kecamatan")
-        .filter(pk=pk, status__in=PUBLIC_STATUSES, category__confidential=False)
-        .first()
-    )
-    if report is None:
-        raise Http404(_("There is no public report with this number."))
-    # Named where it is published (a sensitive label's report: the desa of its grid node), as on the map.
-    return _report_page(request, report, code=None, answer=False, desa=report.public_desa)
-
-
 def manifest(request):
     icons = [
         {
@@ -184,84 +167,3 @@ def rate_limited_page(request, limited: RateLimited) -> HttpResponse:
     response = render(request, "geoportal/rate_limited.html", {"message": limited.message}, status=429)
     response["Retry-After"] = str(limited.retry_after)
     return response
-
-
-def _tracked(request, code: str) -> Report:
-    report = tracking_lookup(code=code, address=client_address(request))
-    if report is None:
-        raise Http404(_("No report has this tracking code. Check the code on your receipt."))
-    return report
-
-
-@tracking_limited
-def track(request, code: str):
-    """The citizen's page for their report: its public timeline, the proof of the fix, and their answer."""
-    report = _tracked(request, code)
-    return _report_page(request, report, code=tracking_code_display(report.tracking_code), answer=True)
-
-
-def _report_page(request, report: Report, *, code: str | None, answer: bool, desa=None):
-    """The tracking page (`code`: for the citizen holding it) or the public page of a public report. Files that
-    are not public get links signed for the citizen; the public page shows no proof photos (they are evidence for
-    the citizen who confirms the fix, and for staff: workflow.files)."""
-    from workflow.files import citizen_file_url
-
-    def url(field_file, *, citizens: bool) -> str:
-        return citizen_file_url(report=report, field_file=field_file, citizens=citizens)
-
-    staff_refusal = citizen_act_refusal(request.user) if answer else None
-    available = transitions_available(Actor.citizen(), report) if answer and not staff_refusal else []
-    video = getattr(report, "video", None)
-    steps = report_public_timeline(report=report)
-    return render(
-        request,
-        "geoportal/track.html",
-        {
-            "report": report,
-            "desa": desa or report.desa,  # the citizen holding the code sees where they sent it from
-            "code": code,
-            "steps": [
-                (step, url(step.event.photo.thumbnail, citizens=False) if code and step.event.photo_id else None)
-                for step in steps
-            ],
-            "photos": [
-                url(p.thumbnail, citizens=True) for p in report.photos.filter(kind="report").order_by("position")
-            ],
-            "video": video and {"file": url(video.file, citizens=True), "poster": url(video.poster, citizens=True)},
-            "can_close": "close" in available,
-            "can_reopen": "reopen" in available,
-            "staff_refusal": staff_refusal,
-            "note_max_length": NOTE_MAX_LENGTH,
-        },
-    )
-
-
-@require_POST
-@tracking_limited
-def track_answer(request, code: str):
-    report = _tracked(request, code)
-    name = request.POST.get("action")
-    if name not in ("close", "reopen"):
-        raise Http404
-    if refusal := citizen_act_refusal(request.user):
-        messages.error(request, refusal)
-        return redirect("track", code=tracking_code_display(report.tracking_code))
-    try:
-        report_transition(
-            report_id=report.pk,
-            name=name,
-            actor=Actor.citizen(),
-            data=TransitionInput(
-                note=request.POST.get("note", ""), expected_status=request.POST.get("expected_status")
-            ),
-        )
-    except TransitionError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            _("Thank you: the fix is confirmed.")
-            if name == "close"
-            else _("Thank you: the report is open again and the OPD has been told."),
-        )
-    return redirect("track", code=tracking_code_display(report.tracking_code))

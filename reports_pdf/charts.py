@@ -7,19 +7,9 @@ their numbers with the one rounding rule of workflow.figures_format, as the text
 import base64
 import io
 
+from geoportal.progress import PROGRESS_COLOURS, STATUS_PROGRESS
 from workflow.figures_format import percent_rounded, percent_text
 
-STATUS_COLOURS = {"waiting": "#c62828", "handled": "#f9a825", "resolved": "#2e7d32"}
-STATUS_GROUP = {
-    "verified": "waiting",
-    "dispatched": "waiting",
-    "returned": "waiting",
-    "received": "waiting",
-    "in_progress": "handled",
-    "reopened": "handled",
-    "resolved": "resolved",
-    "closed": "resolved",
-}
 UTM_49S = 32749  # metres, so that the scale bar is honest
 
 
@@ -153,12 +143,12 @@ def points_map(*, points: list[tuple[float, float, str]], shapes: list[tuple[str
     frame.plot(ax=ax, facecolor="#f4f6f8", edgecolor="#0d47a1", linewidth=0.5)
     if points:
         points = gpd.GeoDataFrame(
-            {"group": [STATUS_GROUP.get(status, "waiting") for _x, _y, status in points]},
+            {"group": [STATUS_PROGRESS.get(status, "waiting") for _x, _y, status in points]},
             geometry=[Point(x, y) for x, y, _status in points],
             crs=4326,
         ).to_crs(UTM_49S)
-        labels = {"waiting": "Menunggu", "handled": "Sedang ditangani", "resolved": "Selesai"}
-        for group, colour in STATUS_COLOURS.items():
+        labels = {"waiting": "Menunggu", "handling": "Sedang ditangani", "done": "Selesai"}
+        for group, colour in PROGRESS_COLOURS.items():
             subset = points[points["group"] == group]
             if len(subset):
                 # Points as a raster inside the vector map: 50,000 SVG circles would slow the PDF to minutes.

@@ -12,6 +12,8 @@ PY=.venv/bin/python
 echo "==> ruff"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+echo "==> import-linter (the apps stack one way: .importlinter)"
+.venv/bin/lint-imports
 echo "==> Django checks"
 $PY manage.py check --fail-level WARNING
 $PY manage.py makemigrations --check --dry-run -v1

@@ -7,8 +7,8 @@ from django.contrib.gis.geos import Point
 from PIL import Image
 
 from geoportal.models import Category, Desa, Report
+from geoportal.states import ReportStatus
 from geoportal.tracking import tracking_code_new
-from workflow.states import ReportStatus
 
 # Known places (see ../shared/data/trenggalek/README.md, "Point-in-polygon spot checks").
 PRIGI_BEACH = (111.7208, -8.2872)  # Desa Tasikmadu, Kec. Watulimo

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.db import ProgrammingError, connection
 
 from config.database import connected_as
+from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory
 from workflow.models import ReportEvent
 from workflow.services.transitions import report_transition
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.skipif(
     not settings.DATABASE_RUNTIME_ROLE,

@@ -8,11 +8,10 @@ so `working_days_between(t, working_deadline(t, n)) == n`. The SQL function lapo
 """
 
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import holidays as holiday_library
 
-WIB = ZoneInfo("Asia/Jakarta")
+from geoportal.clocks import WIB
 
 
 def holiday_dates() -> set[date]:

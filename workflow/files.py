@@ -12,9 +12,9 @@ from django.core import signing
 from django.db.models import Q
 
 from geoportal.models import Report, ReportPhoto, ReportVideo
+from geoportal.states import PUBLIC_STATUSES
 from workflow.models import Role
 from workflow.policies import Actor, reports_visible_to
-from workflow.states import PUBLIC_STATUSES
 
 # The query parameter of a signed link to a file (the citizen's tracking page and API hand these out).
 SIGNATURE_PARAM = "tanda"

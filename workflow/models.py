@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from geoportal.models import Category, Kecamatan, Opd, Report, ReportPhoto
-from workflow.states import ReportStatus
+from geoportal.states import ReportStatus
 
 
 class Role(models.TextChoices):

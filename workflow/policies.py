@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from geoportal.models import Report, Squad
+from geoportal.selectors.reports import Audience
+from geoportal.states import ReportStatus
+from geoportal.visibility import Visibility
 from workflow.models import ActorRole, Role, StaffProfile
-from workflow.states import ReportStatus
 
 
 @dataclass(frozen=True)
@@ -86,18 +88,28 @@ PUBLIC_TRANSITIONS = frozenset(
 PUBLIC_NOTES = frozenset({"reject", "resolve", "reopen"})
 
 
-def reports_visible_to(actor: Actor, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
-    """The reports this actor may see. Confidential (covert squad) reports: that squad and leadership only."""
-    qs = Report.objects.all() if queryset is None else queryset
-    confidential = Q(category__confidential=True)
-    if actor.role in (Role.LEADERSHIP,):
-        return qs
+def report_visibility(actor: Actor) -> Visibility:
+    """Who may see which report, the one rule: leadership everything; the verification desk every report whose
+    label is not confidential; an OPD officer the non-confidential reports held by their OPD, and the covert squad's
+    officers every confidential report too; anyone else nothing. Querysets use its .q(), the SQL selectors its
+    .sql() (audience_for)."""
+    if actor.role == Role.LEADERSHIP:
+        return Visibility(everything=True)
     if actor.is_desk:
-        return qs.exclude(confidential)
+        return Visibility.public()
     if actor.role == Role.OPD_OFFICER:
-        mine = Q(opd_id=actor.opd_id) & ~confidential
-        return qs.filter(mine | confidential) if actor.covert else qs.filter(mine)
-    return qs.none()
+        return Visibility(held_only=True, opd_id=actor.opd_id, confidential=actor.covert)
+    return Visibility(nothing=True)
+
+
+def reports_visible_to(actor: Actor, queryset: QuerySet[Report] | None = None) -> QuerySet[Report]:
+    """The reports this actor may see (report_visibility). Confidential (covert squad) reports: that squad and
+    leadership only."""
+    qs = Report.objects.all() if queryset is None else queryset
+    visibility = report_visibility(actor)
+    if visibility.nothing:
+        return qs.none()
+    return qs if visibility.everything else qs.filter(visibility.q())
 
 
 def contact_visible(actor: Actor, report: Report) -> bool:
@@ -150,20 +162,9 @@ def transitions_available(actor: Actor, report: Report) -> list[str]:
     return [name for name in TRANSITIONS if transition_refusal(actor, report, name) is None]
 
 
-def audience_for(actor: Actor):
-    """The SQL visibility condition of reports_visible_to, for the GeoJSON selectors."""
-    from geoportal.selectors.reports import Audience
-
-    if actor.role == Role.LEADERSHIP:
-        return Audience(staff=True, visible_sql="TRUE")
-    if actor.is_desk:
-        return Audience(staff=True, visible_sql="NOT c.confidential")
-    if actor.role == Role.OPD_OFFICER:
-        covert = " OR c.confidential" if actor.covert else ""
-        return Audience(
-            staff=True, visible_sql=f"(r.opd_id = %s AND NOT c.confidential){covert}", visible_params=(actor.opd_id,)
-        )
-    return Audience(staff=True, visible_sql="FALSE")
+def audience_for(actor: Actor) -> Audience:
+    """This actor as a reader of the GeoJSON selectors: staff columns, and report_visibility as SQL."""
+    return Audience(staff=True, visibility=report_visibility(actor))
 
 
 def admin_access(user) -> bool:

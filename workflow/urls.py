@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from workflow import views
+from workflow import citizen_views, views
 
 urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(template_name="workflow/login.html"), name="login"),
@@ -10,10 +10,13 @@ urlpatterns = [
     path("staf/operator/", views.desk_operator, name="desk-operator"),
     path("staf/opd/", views.desk_opd, name="desk-opd"),
     path("staf/pimpinan/", views.desk_leadership, name="desk-leadership"),
-    path("staf/pimpinan/laporan-<int:year>-<int:month>.pdf", views.monthly_report_download, name="monthly-report"),
     path("staf/cari-kode/", views.desk_find_by_code, name="desk-find-by-code"),
     path("staf/laporan/<int:pk>/", views.report_detail, name="desk-report"),
     path("staf/laporan/<int:pk>/tindak/", views.report_act, name="desk-report-act"),
     path("staf/token/", views.token_list, name="token-list"),
     path("staf/token/<int:pk>/cabut/", views.token_revoke, name="token-revoke"),
+    # The citizen's report pages (no sign-in).
+    path("laporan/<int:pk>/", citizen_views.report_public, name="report-public"),
+    path("lacak/<str:code>/", citizen_views.track, name="track"),
+    path("lacak/<str:code>/jawab/", citizen_views.track_answer, name="track-answer"),
 ]

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from geoportal.clocks import report_overdue_clock
 from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
 from workflow.files import monthly_report_readable
@@ -31,8 +32,7 @@ from workflow.selectors import (
     report_find_by_code,
     report_similar_nearby,
 )
-from workflow.sendfile import file_response
-from workflow.services.clocks import CLOCK_LABELS, report_overdue_clock
+from workflow.services.clocks import CLOCK_LABELS
 from workflow.services.tokens import api_token_ends_at, api_token_revoke, api_tokens_active, api_tokens_revoke_all
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 
@@ -44,11 +44,15 @@ DESK_FOR_ROLE = {
 }
 
 
-def _actor(request) -> Actor:
+def staff_actor(request) -> Actor:
+    """The signed-in staff member as an Actor; 403 for an account without a staff role (every staff page)."""
     actor = Actor.for_user(request.user)
     if actor is None:
         raise PermissionDenied(_("This account has no staff role. Ask the administrator."))
     return actor
+
+
+_actor = staff_actor
 
 
 @login_required
@@ -128,26 +132,6 @@ def desk_leadership(request):
             "labels": category_performance(period=period),
             "min_count": MIN_COUNT_FOR_RANKING,
         },
-    )
-
-
-@login_required
-def monthly_report_download(request, year: int, month: int):
-    """The stored monthly PDF of a past month (generated on first request): the only door to it."""
-    from reports_pdf.services import monthly_report_get
-
-    if not monthly_report_readable(_actor(request)):
-        raise PermissionDenied(_("The monthly report is for leadership."))
-    today = date.today()
-    if not (1 <= month <= 12) or (year, month) >= (today.year, today.month) or year < 2000:
-        raise Http404(_("A monthly report exists only for months that have ended."))
-    report = monthly_report_get(year=year, month=month, regenerate=request.GET.get("buat-ulang") == "1")
-    return file_response(
-        storage=report.pdf.storage,
-        name=report.pdf.name,
-        accel_prefix=settings.PRIVATE_MEDIA_ACCEL_REDIRECT_PREFIX,
-        public=False,
-        filename=f"laporan-kinerja-{year:04d}-{month:02d}.pdf",
     )
 
 

@@ -7,7 +7,7 @@ from rest_framework_gis.serializers import GeoFeatureModelSerializer
 
 from geoportal.models import Category, Desa, Kecamatan, Opd
 from geoportal.selectors.reports import Cursor, ReportFilters
-from workflow.states import PUBLIC_STATUSES, ReportStatus
+from geoportal.states import PUBLIC_STATUSES, ReportStatus
 
 # The days a report can have been sent on, with room to spare; outside them a date is a typo or a probe (and year
 # 9999 would overflow when the selector adds a day).

@@ -18,10 +18,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apicommon.errors import invalid_fields
+from apicommon.parsers import BoundedJSONParser
+from apicommon.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.addresses import client_address
-from geoportal.api.errors import invalid_fields
-from geoportal.api.parsers import BoundedJSONParser
-from geoportal.api.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import (
     CategorySerializer,
     DesaFilterSerializer,

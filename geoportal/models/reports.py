@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField
 
+from geoportal.machine import ReportMachine
 from geoportal.models.areas import Desa, Kecamatan
 from geoportal.models.reference import Category, Opd
+from geoportal.states import ReportStatus
 from geoportal.tracking import PATTERN, tracking_code_display
-from workflow.machine import ReportMachine
-from workflow.states import ReportStatus
 
 
 class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
@@ -53,7 +53,7 @@ class Report(ReportMachine, ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(_("received"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # Set by the workflow's transitions (workflow/machine.py); the audit trail (workflow.ReportEvent) is the
+    # Set by the workflow's transitions (geoportal/machine.py); the audit trail (workflow.ReportEvent) is the
     # record, these are the current position, kept for fast queues and overdue checks.
     opd = models.ForeignKey(
         Opd, on_delete=models.PROTECT, null=True, blank=True, related_name="reports", verbose_name=_("OPD")

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import Count, Q
 
 from geoportal.models import Desa, Kabupaten, Kecamatan
-from workflow.states import PUBLIC_STATUSES
+from geoportal.states import PUBLIC_STATUSES
 
 # Degrees of latitude per metre; the index prefilter widens it generously for longitude near the equator.
 _DEG_PER_M = 1 / 111_320

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.utils.translation import gettext as _
+from psycopg2 import sql
 
 from geoportal.models.tiles import CELL_MAX_ZOOM, CELL_MIN_ZOOM, CELLS_PER_TILE
-from geoportal.selectors.reports import PUBLISHED, Audience, ReportFilters, _where
+from geoportal.progress import PROGRESS_GROUPS
+from geoportal.selectors.reports import PUBLISHED, Audience, Columns, ReportFilters, _where
+from geoportal.states import PUBLIC_STATUSES
 
 MAX_ZOOM = 22
 LAYER = "reports"
@@ -26,12 +29,6 @@ EXTENT = 4096
 BUFFER = 64  # px of the 4096 extent: points near an edge are drawn whole in both tiles
 WORLD = 40075016.68557849  # Web Mercator's width in metres
 HALF = WORLD / 2
-# How the map groups the public statuses (red, yellow, green: like Qlue).
-PROGRESS = {
-    "waiting": ("verified", "dispatched", "returned"),
-    "handling": ("in_progress", "reopened"),
-    "done": ("resolved", "closed"),
-}
 
 
 @dataclass(frozen=True)
@@ -53,9 +50,11 @@ class TileAddress:
 _PUBLIC_POINT = f"ST_Transform(r.{PUBLISHED.location}, 3857)"
 
 
+# The cells' counts per progress group (geoportal.progress), of the public statuses (the only ones the cells hold).
 _PROGRESS_SQL = ", ".join(
-    f"(sum(n) FILTER (WHERE status IN ({', '.join(repr(s) for s in statuses)})))::int AS {name}"
-    for name, statuses in PROGRESS.items()
+    f"(sum(n) FILTER (WHERE status IN ({', '.join(repr(str(s)) for s in statuses if s in PUBLIC_STATUSES)})))::int"
+    f" AS {name}"
+    for name, statuses in PROGRESS_GROUPS.items()
 )
 
 # From rows (cx, cy, squad_id, status, n, sx, sy) of a CTE `parts` to one MVT point per cell, in one
@@ -75,14 +74,19 @@ SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
 """
 
 
-def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[str, dict]:
+# The cell pyramid's rows `g` (joined to their label `c`) carry the status and the published kecamatan: the feature
+# list's public conditions apply to them as they are; the others (place, dates) are not asked of them.
+_CELL_COLUMNS = Columns(row="g", kecamatan="kecamatan_id", created_at=None, opd=None, overdue=False)
+_PUBLIC = Audience.public()
+
+
+def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[sql.Composable, dict]:
     """The one SQL statement that writes this tile, and its parameters (the benchmark times it bare)."""
-    where, where_params = _where(filters, Audience.public())
-    # _where's placeholders are positional; number them into named ones so the whole statement is one style.
-    names = [f"w{i}" for i in range(len(where_params))]
-    where = where.replace("%s", "{}").format(*(f"%({name})s" for name in names))
-    params: dict = {"z": tile.z, "x": tile.x, "y": tile.y, **dict(zip(names, where_params, strict=True))}
     dated = bool(filters.created_from or filters.created_to)
+    searched = tile.z > CELL_MAX_ZOOM or dated  # reports searched by place; else the cell pyramid
+    # The same filters on the reports' columns or on the cells' (their placeholders are named alike).
+    where, where_params = _where(filters, _PUBLIC, columns=None if searched else _CELL_COLUMNS, named="w")
+    params: dict = {"z": tile.z, "x": tile.x, "y": tile.y, **where_params}
     # Tiles that search reports by place (dated ones, and past the pyramid) search the published points, with
     # the tile's buffer: a point near an edge is drawn whole in both tiles. A constant box, not a subquery: the
     # planner sees how much of the table it covers, and for a regency-wide tile with a date filter reads the
@@ -90,49 +94,62 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[str, 
     envelope = f"ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), 4326)"
     public_location = f"r.{PUBLISHED.location}"
     if tile.z > CELL_MAX_ZOOM:
-        sql = f"""
+        statement = sql.Composed(
+            [
+                sql.SQL(f"""
             SELECT ST_AsMVT(t, '{LAYER}', {EXTENT}, 'geom') FROM (
               SELECT ST_AsMVTGeom({_PUBLIC_POINT}, ST_TileEnvelope(%(z)s, %(x)s, %(y)s), {EXTENT}, {BUFFER}, true)
                        AS geom,
                      'report' AS kind, r.id, r.status, s.colour
               FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
               JOIN geoportal_squad s ON s.id = c.squad_id
-              WHERE {where} AND {public_location} && {envelope}
-            ) t WHERE geom IS NOT NULL"""
-        return sql, params
+              WHERE """),
+                where,
+                sql.SQL(f""" AND {public_location} && {envelope}
+            ) t WHERE geom IS NOT NULL"""),
+            ]
+        )
+        return statement, params
     if dated:
         # No dates in the pyramid: count this tile's reports into cells on the fly.
         params["size"] = WORLD / (CELLS_PER_TILE * 2**tile.z)
-        sql = f"""
+        statement = sql.Composed(
+            [
+                sql.SQL(f"""
             WITH pts AS (
               SELECT {_PUBLIC_POINT} AS p, r.status, c.squad_id
               FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
-              WHERE {where} AND {public_location} && {envelope}
+              WHERE """),
+                where,
+                sql.SQL(f""" AND {public_location} && {envelope}
             ), parts AS (
               SELECT floor((ST_X(p) + {HALF}) / %(size)s)::int AS cx, floor(({HALF} - ST_Y(p)) / %(size)s)::int AS cy,
                      squad_id, status, count(*) AS n, sum(ST_X(p)) AS sx, sum(ST_Y(p)) AS sy
               FROM pts GROUP BY 1, 2, 3, 4
-            ) {_CELLS_TAIL}"""
-        return sql, params
+            ) {_CELLS_TAIL}"""),
+            ]
+        )
+        return statement, params
     # The pyramid: below its lowest zoom, merge its cells 2^shift by 2^shift.
     level = max(tile.z, CELL_MIN_ZOOM)
     shift = level - tile.z
     span = CELLS_PER_TILE << shift
     params.update(level=level, shift=shift, x0=tile.x * span, x1=(tile.x + 1) * span - 1)
     params.update(y0=tile.y * span, y1=(tile.y + 1) * span - 1)
-    # The cells carry status, label and published kecamatan; the feature list's conditions on r and c apply to
-    # them as they are (only the spatial and date ones would not, and those are not used here).
-    cell_where = where.replace("r.status", "g.status").replace(f"r.{PUBLISHED.kecamatan}", "g.kecamatan_id")
-    if "r." in cell_where:
-        raise ValueError("this filter is not available on the cell pyramid")
-    sql = f"""
+    statement = sql.Composed(
+        [
+            sql.SQL("""
         WITH parts AS (
           SELECT g.cx >> %(shift)s AS cx, g.cy >> %(shift)s AS cy, c.squad_id, g.status, g.n, g.sx, g.sy
           FROM geoportal_reportcell g JOIN geoportal_category c ON c.id = g.category_id
           WHERE g.z = %(level)s AND g.cy BETWEEN %(y0)s AND %(y1)s AND g.cx BETWEEN %(x0)s AND %(x1)s
-            AND {cell_where}
-        ) {_CELLS_TAIL}"""
-    return sql, params
+            AND """),
+            where,
+            sql.SQL(f"""
+        ) {_CELLS_TAIL}"""),
+        ]
+    )
+    return statement, params
 
 
 def report_tile(*, tile: TileAddress, filters: ReportFilters | None = None) -> bytes:

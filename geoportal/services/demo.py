@@ -80,9 +80,11 @@ def demo_reports_seed(
     seed: int | None = None,
     month: date | None = None,
     progress: Callable[[int], None] = lambda n: None,
+    lifecycle: Callable[..., None] | None = None,
 ) -> int:
     """Insert `count` demo reports over the past `months` (or within one calendar `month`); returns how many
-    were inserted. Calls progress(n) as batches land."""
+    were inserted. Calls progress(n) as batches land, then `lifecycle(cursor=, after_id=)` in the same
+    transaction (the workflow's demo_lifecycle, passed in by its seed_demo command: this layer does not import it)."""
     today = datetime.now(tz=ZoneInfo("Asia/Jakarta")).date()
     if month:
         last_day = min(today, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
@@ -126,10 +128,8 @@ def demo_reports_seed(
                 inserted += added
                 n -= added
                 progress(added)
-        # Imported here: workflow builds on geoportal, not the other way round.
-        from workflow.services.demo import demo_lifecycle
-
-        demo_lifecycle(cursor=cursor, after_id=first_new)
+        if lifecycle is not None:
+            lifecycle(cursor=cursor, after_id=first_new)
         cursor.execute("ANALYZE geoportal_report")
         cursor.execute("ANALYZE workflow_reportevent")
     return inserted

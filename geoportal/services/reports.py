@@ -1,7 +1,7 @@
 """Creating a report: the one path every door (web form, API, offline queue) takes."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -129,10 +129,8 @@ def report_create(
                 row.poster.save("poster.jpg", ContentFile(clean_video.poster), save=False)
                 stored.append(row.poster.name)
                 row.save()
-            # Imported here: workflow builds on geoportal's models, not the other way round.
-            from workflow.services.transitions import report_received
-
-            report_received(report=report)
+            for hook in _RECEIVED_HOOKS:
+                hook(report=report)
     except DuplicateSubmission:
         photos_discard(stored)
         return Report.objects.get(client_id=client_id)
@@ -140,6 +138,18 @@ def report_create(
         photos_discard(stored)
         raise
     return report
+
+
+# What happens to a stored report next is the workflow's business (its first audit row, its clocks): workflow
+# registers that here when it starts (workflow/apps.py), so this lower layer never imports the one above it.
+# Runs inside report_create's transaction: a failing hook stores nothing.
+_RECEIVED_HOOKS: list[Callable[..., object]] = []
+
+
+def report_received_hook_add(hook: Callable[..., object]) -> None:
+    """Run `hook(report=...)` for every new report, inside the transaction that stores it (idempotent)."""
+    if hook not in _RECEIVED_HOOKS:
+        _RECEIVED_HOOKS.append(hook)
 
 
 class DuplicateSubmission(Exception):

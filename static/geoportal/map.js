@@ -15,7 +15,7 @@
   var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45});
   map.addLayer(cluster);
   var LIMIT = config.featureLimit || 2000, pending = null, timer = null, tiles = null;
-  var PROGRESS = {waiting: config.colours.verified, handling: config.colours.in_progress, done: config.colours.resolved};
+  var PROGRESS = config.progress;  // geoportal/progress.py
 
   function esc(text) {
     return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {

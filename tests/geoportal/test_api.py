@@ -7,8 +7,8 @@ from django.contrib.gis.geos import Point
 from rest_framework.test import APIClient
 
 from geoportal.models import Category, ReporterContact, ReportPhoto
+from geoportal.states import PUBLIC_STATUSES, ReportStatus
 from tests.factories import PRIGI_BEACH, TOWN_CENTRE, ReportFactory
-from workflow.states import PUBLIC_STATUSES, ReportStatus
 
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")

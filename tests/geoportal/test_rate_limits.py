@@ -9,9 +9,9 @@ import pytest
 from geoportal.models import RateCount
 from geoportal.services import rate_limits
 from geoportal.services.rate_limits import Limit, rate_count
+from geoportal.states import ReportStatus as S
 from geoportal.tracking import tracking_code_new
 from tests.factories import ReportFactory
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.db import connection
 from geoportal.models import Category, Report, ReportCell
 from geoportal.selectors.reports import ReportFilters
 from geoportal.selectors.tiles import TileAddress, report_tile
+from geoportal.states import PUBLIC_STATUSES, ReportStatus
 from tests.factories import PRIGI_BEACH, TOWN_CENTRE, ReportFactory
-from workflow.states import PUBLIC_STATUSES, ReportStatus
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 
 from geoportal.services.reports import Upload
+from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory, jpeg_bytes
 from workflow.services.transitions import TransitionInput, report_received, report_transition
-from workflow.states import ReportStatus as S
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from geoportal.models import Category, Opd
+from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory, jpeg_bytes
 from workflow.services.transitions import report_received
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from geoportal.models import Opd, Report
+from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory
 from workflow.services.clocks import overdue_flag, resolved_autoclose
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)

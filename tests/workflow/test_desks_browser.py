@@ -4,8 +4,8 @@ import pytest
 
 from geoportal.models import Report
 from geoportal.services.reports import Upload, report_create
+from geoportal.states import ReportStatus as S
 from tests.factories import TOWN_CENTRE, jpeg_bytes
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

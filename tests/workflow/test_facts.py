@@ -9,6 +9,7 @@ from django.db import DatabaseError, connection, transaction
 
 from geoportal.models import Category, Opd
 from geoportal.services.reports import Upload
+from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory, jpeg_bytes
 from tests.workflow.test_performance import _expected_opd, _quantile
 from workflow.calendar import WIB, holiday_dates
@@ -22,7 +23,6 @@ from workflow.selectors import (
     squad_performance,
 )
 from workflow.services.transitions import TransitionInput, report_transition
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db
 

@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from geoportal.models import Category, Opd, Report, ReportPhoto, ReportVideo
+from geoportal.states import ReportStatus as S
 from reports_pdf.models import MonthlyReport
 from reports_pdf.services import last_month, monthly_report_get
 from tests.factories import ReportFactory, jpeg_bytes
@@ -23,7 +24,6 @@ from workflow.files import SIGNATURE_PARAM, citizen_file_url
 from workflow.models import ReportEvent, Role
 from workflow.policies import Actor
 from workflow.services.accounts import staff_account_ensure
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db
 

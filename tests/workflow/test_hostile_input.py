@@ -10,6 +10,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from geoportal.models import Opd
+from geoportal.states import ReportStatus as S
 from tests.hostile import json_error, snapshot
 from workflow.policies import Actor
 from workflow.services.transitions import (
@@ -18,7 +19,6 @@ from workflow.services.transitions import (
     TransitionInvalid,
     report_transition,
 )
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db
 NUL_NOTES = {"NUL": "\x00", "NUL inside": "masih rusak\x00", "many NUL": "\x00" * 500}

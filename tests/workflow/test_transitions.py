@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 
 from geoportal.models import Category, Opd, Report
 from geoportal.services.reports import Upload
+from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory, jpeg_bytes
 from workflow.models import ReportEvent
 from workflow.services.transitions import (
@@ -19,7 +20,6 @@ from workflow.services.transitions import (
     TransitionRefused,
     report_transition,
 )
-from workflow.states import ReportStatus as S
 
 pytestmark = pytest.mark.django_db
 

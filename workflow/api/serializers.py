@@ -1,11 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from geoportal.states import ReportStatus
 from workflow.files import citizen_file_url
 from workflow.models import RejectReason, ReportEvent
 from workflow.policies import TRANSITIONS
 from workflow.services.transitions import NOTE_MAX_LENGTH
-from workflow.states import ReportStatus
 
 
 class TransitionInputSerializer(serializers.Serializer):

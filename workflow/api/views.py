@@ -16,20 +16,21 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from geoportal.addresses import client_address
-from geoportal.api.parsers import BoundedJSONParser
-from geoportal.api.renderers import PassThroughJSONRenderer, PrebuiltJSON
+from apicommon.parsers import BoundedJSONParser
+from apicommon.renderers import PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
 from geoportal.models import Report
 from geoportal.selectors.reports import report_feature
-from geoportal.services.rate_limits import RateLimited, tracking_lookup
+from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
+from geoportal.states import ReportStatus
 from workflow.api.serializers import (
     EventSerializer,
     PublicEventSerializer,
     TransitionInputSerializer,
 )
+from workflow.citizen_views import report_tracked
 from workflow.models import ApiToken
 from workflow.policies import (
     TRANSITIONS,
@@ -43,7 +44,6 @@ from workflow.policies import (
 from workflow.selectors import report_public_timeline
 from workflow.services.tokens import api_token_create, api_token_revoke
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
-from workflow.states import ReportStatus
 
 _ERROR_BODY = inline_serializer(
     "TransitionError",
@@ -269,14 +269,11 @@ class TooManyLookups(APIException):
 
 def _tracked(request: Request, code: str) -> Report:
     try:
-        report = tracking_lookup(code=code, address=client_address(request._request))
+        return report_tracked(request._request, code)  # no such report: Http404, which DRF answers as its 404
     except RateLimited as limited:
         exc = TooManyLookups({"detail": limited.message, "errors": {}})
         exc.wait = limited.retry_after  # DRF's exception handler sends it as Retry-After
         raise exc from None
-    if report is None:
-        raise NotFound(_("No report has this tracking code. Check the code on your receipt."))
-    return report
 
 
 class TrackView(APIView):

@@ -1,14 +1,23 @@
 """What the desks work from: their queues, duplicate candidates, and the citizen's view of a report."""
 
 from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.gis.measure import D
+from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from geoportal.clocks import overdue_filter
+from geoportal.models import Report, ReportPhoto
+from geoportal.services.rate_limits import tracking_lookup
+from geoportal.states import ReportStatus
+from workflow.models import Role
+from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS, reports_visible_to
 
 
 def queue_screening(*, actor):
     """Received reports to screen, oldest first (the operator's desk; the covert squad's for its labels)."""
-    from geoportal.models import Report
-    from workflow.policies import reports_visible_to
-    from workflow.states import ReportStatus
-
     qs = reports_visible_to(actor, Report.objects.filter(status__in=[ReportStatus.RECEIVED, ReportStatus.VERIFIED]))
     if actor.role == "opd_officer":  # the covert squad screens only its confidential labels
         qs = qs.filter(category__confidential=True)
@@ -19,9 +28,6 @@ def report_find_by_code(*, actor, code: str):
     """The report whose tracking code a citizen read out on the phone, if this staff member may see it; else None
     (a code of a report they may not see answers like an unknown one). Staff type codes, they never see them.
     Counted per staff account like the citizens' look-ups per address: raises RateLimited when guessing."""
-    from geoportal.services.rate_limits import tracking_lookup
-    from workflow.policies import reports_visible_to
-
     return tracking_lookup(
         code=code,
         address=f"staff:{actor.user.pk}",
@@ -30,10 +36,6 @@ def report_find_by_code(*, actor, code: str):
 
 
 def queue_returned(*, actor):
-    from geoportal.models import Report
-    from workflow.policies import reports_visible_to
-    from workflow.states import ReportStatus
-
     return _with_display(reports_visible_to(actor, Report.objects.filter(status=ReportStatus.RETURNED))).order_by(
         "updated_at"
     )
@@ -41,13 +43,6 @@ def queue_returned(*, actor):
 
 def queue_opd(*, actor):
     """The OPD's open reports: overdue ones first, then by the nearest deadline."""
-    from django.db.models import Case, IntegerField, Value, When
-    from django.utils import timezone
-
-    from geoportal.models import Report
-    from workflow.services.clocks import overdue_filter
-    from workflow.states import ReportStatus
-
     open_states = [ReportStatus.DISPATCHED, ReportStatus.IN_PROGRESS, ReportStatus.REOPENED]
     qs = Report.objects.filter(opd_id=actor.opd_id, status__in=open_states)
     if not actor.covert:
@@ -58,13 +53,6 @@ def queue_opd(*, actor):
 
 def report_similar_nearby(*, report, metres: int = 250, days: int = 30):
     """Reports with the same label within `metres` and `days` of this one: candidates for 'duplicate'."""
-    from datetime import timedelta
-
-    from django.contrib.gis.measure import D
-
-    from geoportal.models import Report
-    from workflow.states import ReportStatus
-
     return (
         Report.objects.filter(
             category_id=report.category_id,
@@ -82,10 +70,6 @@ def report_similar_nearby(*, report, metres: int = 250, days: int = 30):
 
 
 def _with_display(qs):
-    from django.db.models import Prefetch
-
-    from geoportal.models import ReportPhoto
-
     return qs.select_related("category__squad", "kecamatan", "desa", "opd").prefetch_related(
         Prefetch("photos", queryset=ReportPhoto.objects.filter(kind=ReportPhoto.Kind.REPORT).order_by("position"))
     )
@@ -103,11 +87,6 @@ class PublicStep:
 def report_public_timeline(*, report) -> list[PublicStep]:
     """What a citizen sees of a report's life (its page and the tracking API): the public steps, notes only where
     they are meant for the citizen, never staff names."""
-    from django.utils.translation import gettext as _
-
-    from workflow.models import Role
-    from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS
-
     events = (
         report.events.filter(transition__in=PUBLIC_TRANSITIONS)
         .select_related("opd", "photo")

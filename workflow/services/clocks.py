@@ -10,24 +10,20 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from geoportal.clocks import CLOCKS
 from geoportal.models import Report
+from geoportal.states import ReportStatus as S
 from workflow.models import Role
 from workflow.policies import Actor
 from workflow.services.notifications import notify_overdue
 from workflow.services.transitions import TransitionError, report_transition
-from workflow.states import ReportStatus as S
 
 CLOSE_AFTER_DAYS = 7  # a resolved report the citizen neither confirms nor reopens closes after this
-CLOCKS = {
-    # clock: (states in which it runs, due field, flag field, who else hears of it)
-    "verification": ([S.RECEIVED], "verification_due", "verification_flagged_at", Role.OPERATOR),
-    "response": ([S.DISPATCHED], "response_due", "response_flagged_at", None),
-    "resolution": ([S.DISPATCHED, S.IN_PROGRESS, S.REOPENED], "resolution_due", "resolution_flagged_at", None),
-}
+# Who else hears of an overrun clock besides leadership and the holding OPD (the clocks: geoportal.clocks).
+_ALSO_TOLD = {"verification": Role.OPERATOR}
 CLOCK_LABELS = {"verification": _("verification"), "response": _("first response"), "resolution": _("resolution")}
 
 
@@ -45,7 +41,8 @@ def overdue_flag(*, now=None) -> OverdueResult:
     now = now or timezone.now()
     result = OverdueResult()
     leadership = _emails(Role.LEADERSHIP)
-    for clock, (states, due, flag, extra_role) in CLOCKS.items():
+    for clock, rule in CLOCKS.items():
+        states, due, flag, extra_role = rule.states, rule.due, rule.flag, _ALSO_TOLD.get(clock)
         with transaction.atomic():
             reports = list(
                 Report.objects.select_for_update(skip_locked=True, of=("self",))
@@ -67,15 +64,6 @@ def overdue_flag(*, now=None) -> OverdueResult:
     return result
 
 
-def overdue_filter(*, now=None) -> Q:
-    """Reports overdue now, on any clock (for queues and dashboards)."""
-    now = now or timezone.now()
-    condition = Q()
-    for states, due, _flag, _role in CLOCKS.values():
-        condition |= Q(status__in=states, **{f"{due}__lt": now})
-    return condition
-
-
 def resolved_autoclose(*, now=None) -> list[int]:
     """Close resolved reports the citizen has not answered within CLOSE_AFTER_DAYS."""
     now = now or timezone.now()
@@ -93,13 +81,3 @@ def resolved_autoclose(*, now=None) -> list[int]:
 def _emails(role: str) -> list[str]:
     users = get_user_model().objects.filter(staff_profile__role=role, is_active=True).exclude(email="")
     return list(users.values_list("email", flat=True))
-
-
-def report_overdue_clock(report, *, now=None) -> str | None:
-    """The clock this report has overrun now ("verification", "response", "resolution"), or None."""
-    now = now or timezone.now()
-    for clock, (states, due, _flag, _role) in CLOCKS.items():
-        deadline = getattr(report, due)
-        if report.status in states and deadline and deadline < now:
-            return clock
-    return None

@@ -12,11 +12,14 @@ from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from geoportal.states import ReportStatus
 from geoportal.tracking import tracking_code_display
-from workflow.states import ReportStatus
+from workflow.policies import PUBLIC_TRANSITIONS
 
 log = logging.getLogger(__name__)
-PUBLIC_STEPS = {"verify", "reject", "dispatch", "redispatch", "acknowledge", "resolve", "close", "mark_duplicate"}
+# The citizen is mailed the public steps of their report's timeline, except the receipt (shown on screen when they
+# send it) and their own answer that reopens it.
+PUBLIC_STEPS = PUBLIC_TRANSITIONS - {"receive", "reopen"}
 
 
 def notify_event(*, event_id: int) -> None:

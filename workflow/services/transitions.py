@@ -18,11 +18,11 @@ from django_fsm import ConcurrentTransition
 from geoportal.models import Opd, Report, ReportPhoto
 from geoportal.services.photos import photo_clean
 from geoportal.services.reports import Upload, photos_discard, photos_store
+from geoportal.states import ReportStatus
 from workflow.calendar import working_deadline
 from workflow.models import ActorRole, RejectReason, ReportEvent
 from workflow.policies import TRANSITIONS, Actor, reports_visible_to, transition_refusal
 from workflow.services.notifications import notify_event
-from workflow.states import ReportStatus
 
 log = logging.getLogger(__name__)
 REOPEN_WINDOW_DAYS = 14  # calendar days after resolution during which the citizen may say "not fixed"

@@ -3,7 +3,7 @@ them, what they need and what they record is workflow.services.report_transition
 
 from django_fsm import transition
 
-from workflow.states import ReportStatus as S
+from geoportal.states import ReportStatus as S
 
 
 class ReportMachine:

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from geoportal.services.demo import demo_reports_seed
+from workflow.services.demo import demo_lifecycle
 
 
 class Command(BaseCommand):
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                     seed=options["seed"],
                     month=month,
                     progress=bar.update,
+                    lifecycle=demo_lifecycle,
                 )
             except RuntimeError as exc:
                 raise CommandError(str(exc)) from exc

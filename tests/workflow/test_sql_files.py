@@ -1,0 +1,32 @@
+"""The workflow's SQL objects in workflow/sql/ are the truth, and every function and trigger the product defines
+lives in a file of geoportal/sql/ or workflow/sql/."""
+
+import pytest
+from django.db import connection
+
+from geoportal.sql import FOLDER as GEOPORTAL_SQL
+from tests.geoportal.test_sql_files import assert_files_are_the_truth
+from workflow.sql import FOLDER as WORKFLOW_SQL
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_live_database_matches_the_sql_files():
+    functions, triggers = assert_files_are_the_truth(WORKFLOW_SQL)
+    assert {"lapor_working_days", "lapor_events_append_only", "reportevent_append_only"} <= functions | triggers
+
+
+def test_every_function_and_trigger_of_the_product_is_in_a_file():
+    in_files = set()
+    for folder in (GEOPORTAL_SQL, WORKFLOW_SQL):
+        functions, triggers = assert_files_are_the_truth(folder)
+        in_files |= functions | triggers
+    with connection.cursor() as cursor:
+        # The product's functions are named lapor_*; PostGIS's live in the same schema under its own names.
+        cursor.execute(
+            "SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = 'public' AND p.proname LIKE 'lapor\\_%%' "
+            "UNION SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+        )
+        live = {name for (name,) in cursor.fetchall()}
+    assert live - in_files == set()
