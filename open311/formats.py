@@ -51,7 +51,7 @@ def _fill(element: ElementTree.Element, tag: str, value) -> None:
 def xml_text(root: str, data) -> bytes:
     element = ElementTree.Element(root)
     _fill(element, root, data)
-    return ElementTree.tostring(element, encoding="utf-8", xml_declaration=True)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(element, encoding="unicode").encode()
 
 
 def _without_none(value):

@@ -144,7 +144,7 @@ def service_request_rows(reports: Iterable[Report], *, request) -> list[dict]:
                 "requested_datetime": _w3c(report.created_at),
                 "updated_datetime": _w3c(report.last_public_at or report.created_at),
                 "expected_datetime": None,
-                "address": f"{report.public_desa.nama}, {report.public_kecamatan.nama}, Kabupaten Trenggalek",
+                "address": f"{report.public_desa.nama}, Kec. {report.public_kecamatan.nama}, Kabupaten Trenggalek",
                 "address_id": None,
                 "zipcode": None,
                 "lat": round(report.public_location.y, 6),
