@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "geoportal",
     "workflow",
     "reports_pdf",
+    "open311",
 ]
 
 MIDDLEWARE = [
@@ -320,3 +321,12 @@ TRACKING_MISS_COST = int(os.environ.get("TRACKING_MISS_COST", 3))
 # sign-in; signing out of the web, or changing the password, ends them too.
 API_TOKEN_IDLE_DAYS = float(os.environ.get("API_TOKEN_IDLE_DAYS", 14))
 API_TOKEN_MAX_DAYS = float(os.environ.get("API_TOKEN_MAX_DAYS", 90))
+
+# Open311 GeoReport v2 (open311/): what discovery names, and each application's hourly limit of new requests.
+OPEN311_CONTACT = os.environ.get("OPEN311_CONTACT", "Diskominfo Kabupaten Trenggalek, kominfo@trenggalekkab.go.id")
+OPEN311_KEY_SERVICE = os.environ.get(
+    "OPEN311_KEY_SERVICE", "Ask Diskominfo Kabupaten Trenggalek (kominfo@trenggalekkab.go.id) for an api_key."
+)
+OPEN311_REQUESTS_PER_HOUR = int(os.environ.get("OPEN311_REQUESTS_PER_HOUR", 300))
+# Photos by media_url are never fetched from private, loopback or link-local addresses (tests switch this on).
+OPEN311_MEDIA_ALLOW_PRIVATE = False

@@ -365,6 +365,77 @@ T = {
     "The note is too long: at most %(max)d characters (this one has %(length)d).": (
         "Catatan terlalu panjang: paling banyak %(max)d karakter (catatan ini %(length)d)."
     ),
+    # Open311 (open311/)
+    "%(field)s: at most %(n)d values.": "%(field)s: paling banyak %(n)d nilai.",
+    "%(field)s: contains a character that is not allowed.": "%(field)s: berisi karakter yang tidak diizinkan.",
+    "%(field)s: must be a number.": "%(field)s: harus berupa angka.",
+    "%(field)s: must be between %(low)s and %(high)s.": "%(field)s: harus di antara %(low)s dan %(high)s.",
+    "%(field)s: not a date and time like 2026-11-01T00:00:00+07:00.": (
+        "%(field)s: bukan tanggal dan jam seperti 2026-11-01T00:00:00+07:00."
+    ),
+    "%(field)s: the year must be between 2000 and 2100.": "%(field)s: tahun harus di antara 2000 dan 2100.",
+    "%(field)s: too long (at most %(n)d characters).": "%(field)s: terlalu panjang (paling banyak %(n)d karakter).",
+    "No report has this tracking code.": "Tidak ada laporan dengan kode lacak ini.",
+    "Open311 (other civic apps)": "Open311 (aplikasi warga lain)",
+    "Open311 application": "aplikasi Open311",
+    "Open311 applications": "aplikasi Open311",
+    "There is no public request with this number.": "Tidak ada laporan publik dengan nomor ini.",
+    "There is no such Open311 address here.": "Alamat Open311 ini tidak ada.",
+    "This address answers %(methods)s only.": "Alamat ini hanya menjawab %(methods)s.",
+    "This application has sent many reports in the last hour. Try again in %(minutes)d minute(s).": (
+        "Aplikasi ini telah mengirim banyak laporan dalam satu jam terakhir. Coba lagi dalam %(minutes)d menit."
+    ),
+    "Unknown format: use .json or .xml.": "Format tidak dikenal: gunakan .json atau .xml.",
+    "api_key: sending a request needs this application's key.": (
+        "api_key: mengirim laporan memerlukan kunci aplikasi ini."
+    ),
+    "api_key: this key is not valid. Ask the Kominfo administrator for a key.": (
+        "api_key: kunci ini tidak berlaku. Mintalah kunci kepada administrator Kominfo."
+    ),
+    "application": "aplikasi",
+    "contact person": "narahubung",
+    "end_date: must not be before start_date.": "end_date: tidak boleh sebelum start_date.",
+    "jurisdiction_id: this server serves only %(ours)s.": "jurisdiction_id: server ini hanya melayani %(ours)s.",
+    "key starts with": "awal kunci",
+    "lat, long: give both, or neither.": "lat, long: isi keduanya, atau tidak sama sekali.",
+    "lat, long: give the location as coordinates (an address alone is not enough).": (
+        "lat, long: berikan lokasi sebagai koordinat (alamat saja tidak cukup)."
+    ),
+    "media_url: must be an http or https link to the photo.": "media_url: harus tautan http atau https ke foto.",
+    "media_url: photos from %(host)s are not accepted for this application.": (
+        "media_url: foto dari %(host)s tidak diterima untuk aplikasi ini."
+    ),
+    "media_url: the photo could not be fetched. Send it as the media file instead.": (
+        "media_url: foto tidak dapat diambil. Kirim sebagai berkas media saja."
+    ),
+    "media_url: the photo is too large.": "media_url: foto terlalu besar.",
+    "media_url: the photo's host could not be found.": "media_url: server foto tidak ditemukan.",
+    "photo hosts": "server foto",
+    "radius: give lat and long with it.": "radius: sertakan lat dan long.",
+    "service_code: there is no service %(code)s.": "service_code: tidak ada layanan %(code)s.",
+    "service_code: use codes from the service list, separated by commas.": (
+        "service_code: gunakan kode dari daftar layanan, dipisah koma."
+    ),
+    "service_request_id: use request numbers, separated by commas.": (
+        "service_request_id: gunakan nomor laporan, dipisah koma."
+    ),
+    "start_date, end_date: the range may span at most 90 days.": ("start_date, end_date: rentang paling lama 90 hari."),
+    "status: use open, closed or both (open,closed).": "status: gunakan open, closed atau keduanya (open,closed).",
+    "Give a new key (the old one stops working)": "Beri kunci baru (kunci lama tidak berlaku lagi)",
+    "The api_key of %(name)s is %(key)s. Copy it now and give it to the application's developers: it will not be "
+    "shown again.": (
+        "api_key untuk %(name)s adalah %(key)s. Salin sekarang dan berikan kepada pengembang aplikasi: kunci ini "
+        "tidak akan ditampilkan lagi."
+    ),
+    "Host names this application's photos may be fetched from (media_url), separated by spaces, e.g. "
+    "media.example.org. Empty: photos only as an uploaded file (media).": (
+        "Nama server tempat foto aplikasi ini boleh diambil (media_url), dipisah spasi, mis. media.example.org. "
+        "Kosong: foto hanya sebagai berkas unggahan (media)."
+    ),
+    "Received. The citizen's tracking code is %(code)s: give it to them alone; they follow the report at %(url)s": (
+        "Diterima. Kode lacak warga adalah %(code)s: berikan hanya kepada warga tersebut; laporan dapat diikuti di "
+        "%(url)s"
+    ),
 }
 
 if __name__ == "__main__":

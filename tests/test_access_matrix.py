@@ -322,6 +322,29 @@ DOORS: dict[str, Door] = {
     "sw.js": Door("get", lambda w, r: "/sw.js", _everyone, per_report=False),
     "qgis/plugins.xml": Door("get", lambda w, r: "/qgis/plugins.xml", _everyone, per_report=False),
     "qgis/<str:name>": Door("get", lambda w, r: f"/qgis/{plugin_info().zip_name}", _everyone, per_report=False),
+    # Open311 GeoReport v2 (tests/open311/): the public reports for every role alike, by a session or not; a POST needs
+    # an application's api_key (none here); the token door is the tracking code's.
+    "open311/discovery.<str:fmt>": Door("get", lambda w, r: "/open311/discovery.json", _everyone, per_report=False),
+    "open311/v2/discovery.<str:fmt>": Door(
+        "get", lambda w, r: "/open311/v2/discovery.xml", _everyone, per_report=False
+    ),
+    "open311/v2/services.<str:fmt>": Door("get", lambda w, r: "/open311/v2/services.json", _everyone, per_report=False),
+    "open311/v2/services/<str:code>.<str:fmt>": Door(
+        "get", lambda w, r: "/open311/v2/services/jalan-rusak.xml", _everyone, per_report=False
+    ),
+    "open311/v2/requests.<str:fmt>": Door("get", lambda w, r: "/open311/v2/requests.json", _everyone, per_report=False),
+    "open311/v2/requests/<str:pk>.<str:fmt>": Door(
+        "get", lambda w, r: f"/open311/v2/requests/{_pk(w, r)}.json", _public_report
+    ),
+    "open311/v2/tokens/<str:token>.<str:fmt>": Door(
+        "get", lambda w, r, role: f"/open311/v2/tokens/{_code(w, role, r)}.json", _code_holder, code_door=True
+    ),
+    "open311/v2/servicerequestupdates.<str:fmt>": Door(
+        "get", lambda w, r: "/open311/v2/servicerequestupdates.xml", _everyone, per_report=False
+    ),
+    "open311/^(?P<rest>.*)$": Door(
+        "get", lambda w, r: "/open311/v2/no-such-thing.json", lambda role, r=None: REFUSED, per_report=False
+    ),
     # The citizen's photo (tests/workflow/test_files.py tries every file kind, signed links and bad paths).
     "^media/(?P<name>.*)$": Door(
         "get",
@@ -396,7 +419,7 @@ def _admin_doors(world) -> list[tuple[str, str, str | None, Callable]]:
         elif name == "autocomplete":  # needs its parameters, even from the administrator
             doors.append((route, "/admin/autocomplete/", None, _admin_refused))
         elif name == "app_list":
-            for app_label in ("geoportal", "workflow", "reports_pdf", "auth"):
+            for app_label in ("geoportal", "workflow", "reports_pdf", "open311", "auth"):
                 doors.append((route, f"/admin/{app_label}/", None, _admin_only))
         elif name == "view_on_site":
             doors.append((route, "/admin/r/1/1/", None, _admin_refused))
