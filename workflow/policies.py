@@ -151,17 +151,25 @@ def transitions_available(actor: Actor, report: Report) -> list[str]:
 
 
 def audience_for(actor: Actor):
-    """The SQL visibility condition of reports_visible_to, for the GeoJSON selectors."""
+    """The SQL conditions of reports_visible_to and contact_visible, for the GeoJSON and export selectors
+    (tests/workflow/test_exports.py checks them against the Python rules, role by role)."""
     from geoportal.selectors.reports import Audience
 
     if actor.role == Role.LEADERSHIP:
         return Audience(staff=True, visible_sql="TRUE")
     if actor.is_desk:
-        return Audience(staff=True, visible_sql="NOT c.confidential")
+        contact = "NOT c.confidential" if actor.role == Role.OPERATOR else "FALSE"
+        return Audience(staff=True, visible_sql="NOT c.confidential", contact_sql=contact)
     if actor.role == Role.OPD_OFFICER:
         covert = " OR c.confidential" if actor.covert else ""
+        mine = "(r.opd_id = %s AND NOT c.confidential)"
         return Audience(
-            staff=True, visible_sql=f"(r.opd_id = %s AND NOT c.confidential){covert}", visible_params=(actor.opd_id,)
+            staff=True,
+            visible_sql=f"{mine}{covert}",
+            visible_params=(actor.opd_id,),
+            # contact_visible's rule: the handling OPD; the covert squad for its confidential reports.
+            contact_sql=f"{mine}{covert}" if actor.opd_id is not None else "FALSE",
+            contact_params=(actor.opd_id,) if actor.opd_id is not None else (),
         )
     return Audience(staff=True, visible_sql="FALSE")
 
@@ -183,3 +191,9 @@ def citizen_act_refusal(user) -> str | None:
             "with the tracking code; sign out first if you are that citizen."
         )
     return None
+
+
+def dashboard_readable(actor: Actor | None) -> bool:
+    """The leadership dashboard's figures (and their CSV exports): leadership, the administrator and the operator.
+    Figures only: counts and times per OPD, area and label, no report and no contact."""
+    return actor is not None and actor.role in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR)

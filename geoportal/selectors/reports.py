@@ -191,6 +191,9 @@ class Audience:
     staff: bool = False
     visible_sql: str = "NOT c.confidential"
     visible_params: tuple = ()
+    # Whose reporter contact this audience may read (exports only), an SQL condition on r and c.
+    contact_sql: str = "FALSE"
+    contact_params: tuple = ()
 
     @classmethod
     def public(cls) -> "Audience":
