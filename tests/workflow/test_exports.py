@@ -83,9 +83,7 @@ def test_each_role_exports_exactly_what_the_policy_allows(staff, role):
     assert set(by_id) == visible
     for report in Report.objects.filter(pk__in=visible).select_related("category"):
         row = by_id[report.pk]
-        has_contact = (
-            ReporterContact.objects.filter(report=report).exists() and contact_visible(actor, report)
-        )
+        has_contact = ReporterContact.objects.filter(report=report).exists() and contact_visible(actor, report)
         assert bool(row["contact_name"]) == has_contact, (role, report.description)
         assert row["confidential"] == ("true" if report.category.confidential else "false")
     # Staff read the exact place of a sensitive label.
