@@ -131,6 +131,10 @@ def geopackage_write(query: ExportQuery, *, layer: str, path: str) -> None:
         "FID=fid",
         "-gt",
         "65536",
+        # A temporary file: no fsync after each transaction (it is deleted if anything fails).
+        "--config",
+        "OGR_SQLITE_SYNCHRONOUS",
+        "OFF",
     ]
     done = subprocess.run(command, env=_pg_environment(), capture_output=True, text=True, timeout=3600)
     if done.returncode != 0 or not os.path.exists(path):

@@ -74,7 +74,11 @@ def figures_table(*, table: str, period: Period, as_of: datetime | None = None) 
     as_of = as_of or datetime.now(tz=WIB)
     items = spec.rows(period, as_of)
     tail_header = ["period_start", "period_end", "as_of"]
-    tail = [f"{period.start:%Y-%m-%d}", f"{period.end - timedelta(days=1):%Y-%m-%d}", as_of.astimezone(WIB).isoformat()]
+    tail = [
+        f"{period.start:%Y-%m-%d}",
+        f"{period.end - timedelta(days=1):%Y-%m-%d}",
+        as_of.astimezone(WIB).replace(microsecond=0).isoformat(),
+    ]
     if spec.kind is None:
         return [*spec.columns, *tail_header], [[*row, *tail] for row in items]
     fields = [f.name for f in dataclasses.fields(spec.kind)]
