@@ -102,6 +102,8 @@ def _pg_environment() -> dict[str, str]:
     ):
         if db.get(key):
             env[variable] = str(db[key])
+    if sslmode := db.get("OPTIONS", {}).get("sslmode"):
+        env["PGSSLMODE"] = sslmode
     env["PGAPPNAME"] = "lapor-export"
     return env
 

@@ -179,3 +179,14 @@ def test_the_public_geopackage_opens_in_gdal_with_its_layer_count_and_crs(tmp_pa
     lon, lat = map(float, re.search(r"POINT \(([-\d.]+) ([-\d.]+)\)", point).groups())
     assert (lon, lat) == pytest.approx(NODE, abs=1e-6)
     assert "created_at (String) = " in point and "+07:00" in point
+
+
+@pytest.mark.django_db
+def test_a_geopackage_gdal_cannot_write_is_a_503_in_words_and_leaves_no_file(settings, tmp_path, monkeypatch):
+    ReportFactory()
+    settings.OGR2OGR = "false"  # exits 1 without writing
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    response = APIClient().get(GPKG_URL)
+    assert response.status_code == 503
+    assert response.json()["detail"] == "GeoPackage tidak dapat dibuat. Coba lagi nanti."
+    assert list(tmp_path.iterdir()) == []
