@@ -105,6 +105,8 @@ def _pg_environment() -> dict[str, str]:
     if sslmode := db.get("OPTIONS", {}).get("sslmode"):
         env["PGSSLMODE"] = sslmode
     env["PGAPPNAME"] = "lapor-export"
+    # It only reads; and it never waits forever behind a lock.
+    env["PGOPTIONS"] = "-c default_transaction_read_only=on -c lock_timeout=60s"
     return env
 
 
