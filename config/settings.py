@@ -292,6 +292,9 @@ REPORTS_PAGE_SIZE = 1000
 REPORTS_PAGE_SIZE_MAX = 5000
 # The citizen map shows up to this many reports as markers; above it, vector tiles with counts per area.
 MAP_FEATURE_LIMIT = int(os.environ.get("MAP_FEATURE_LIMIT", 2000))
+# Exports (CSV streams any size; a GeoPackage is written whole first, so it has a ceiling): geoportal/exports.py.
+EXPORT_GEOPACKAGE_MAX_REPORTS = int(os.environ.get("EXPORT_GEOPACKAGE_MAX_REPORTS", 1_000_000))
+OGR2OGR = os.environ.get("OGR2OGR", "ogr2ogr")
 
 APP_NAME = _("Lapor Trenggalek")
 

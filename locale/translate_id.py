@@ -436,6 +436,57 @@ T = {
         "Diterima. Kode lacak warga adalah %(code)s: berikan hanya kepada warga tersebut; laporan dapat diikuti di "
         "%(url)s"
     ),
+    # Exports (issue 15)
+    "UTF-8 with a byte order mark (Excel), CRLF line ends, one report per line, newest first; text a spreadsheet "
+    "would run as a formula starts with an apostrophe. Times are ISO 8601 in WIB (+07:00); longitude and latitude "
+    "in EPSG:4326.": (
+        "UTF-8 dengan byte order mark (Excel), akhir baris CRLF, satu laporan per baris, terbaru dulu; teks yang akan "
+        "dijalankan spreadsheet sebagai rumus diawali apostrof. Waktu dalam ISO 8601 WIB (+07:00); bujur dan lintang "
+        "dalam EPSG:4326."
+    ),
+    "A GeoPackage with one point layer `laporan` (EPSG:4326, geometry column `geom`), the CSV's columns as fields; "
+    "times are ISO 8601 text in WIB (+07:00).": (
+        "GeoPackage dengan satu layer titik `laporan` (EPSG:4326, kolom geometri `geom`), kolom CSV sebagai field; "
+        "waktu berupa teks ISO 8601 dalam WIB (+07:00)."
+    ),
+    "%(count)s reports match: a GeoPackage holds at most %(max)s. Choose a shorter period or fewer labels, or "
+    "download the CSV, which has no limit.": (
+        "%(count)s laporan cocok: GeoPackage memuat paling banyak %(max)s. Pilih periode yang lebih pendek atau "
+        "lebih sedikit label, atau unduh CSV, yang tanpa batas."
+    ),
+    "The GeoPackage could not be made. Try again later.": "GeoPackage tidak dapat dibuat. Coba lagi nanti.",
+    " Staff columns: confidential, opd, opd_name, the three due times, overdue, extra_reporters, located, and "
+    "contact_name, contact_phone, contact_email where your role may read the reporter's contact (else empty).": (
+        " Kolom staf: confidential, opd, opd_name, tiga tenggat, overdue, extra_reporters, located, serta "
+        "contact_name, contact_phone, contact_email bila peran Anda boleh membaca kontak pelapor (selain itu kosong)."
+    ),
+    "a month, YYYY-MM": "satu bulan, YYYY-MM",
+    "Give a month or a first and last day, not both.": "Isi bulan atau hari pertama dan terakhir, jangan keduanya.",
+    "Give both the first and last day.": "Isi hari pertama dan hari terakhir.",
+    "opd: per-OPD performance (the ranking); kecamatan, label, pasukan: per area, label, squad; bulanan: received "
+    "and resolved per month; ringkasan: the period's summary": (
+        "opd: kinerja per OPD (peringkat); kecamatan, label, pasukan: per wilayah, label, pasukan; bulanan: diterima "
+        "dan selesai per bulan; ringkasan: ringkasan periode"
+    ),
+    "UTF-8 with BOM. Working days to one decimal and percentages to whole numbers (half away from zero), as on the "
+    "dashboard; every row ends with period_start, period_end and as_of (WIB).": (
+        "UTF-8 dengan BOM. Hari kerja satu desimal dan persentase bilangan bulat (setengah dibulatkan menjauhi nol), "
+        "seperti di dasbor; setiap baris diakhiri period_start, period_end dan as_of (WIB)."
+    ),
+    "Invalid period": "Periode tidak sah",
+    "No such table": "Tabel itu tidak ada",
+    "The dashboard's figures are for leadership.": "Angka-angka dasbor ini untuk pimpinan.",
+    "There is no such figures table.": "Tabel angka itu tidak ada.",
+    "By squad": "Per pasukan",
+    "Per month": "Per bulan",
+    "Summary": "Ringkasan",
+    "Figures tables (CSV):": "Tabel angka (CSV):",
+    "The period's reports you may see:": "Laporan periode ini yang boleh Anda lihat:",
+    "CSV in UTF-8 for Excel and LibreOffice; GeoPackage for QGIS (EPSG:4326). Times in WIB. The figures are rounded "
+    "as on this page and computed now; each row names its period and instant.": (
+        "CSV dalam UTF-8 untuk Excel dan LibreOffice; GeoPackage untuk QGIS (EPSG:4326). Waktu dalam WIB. Angka "
+        "dibulatkan seperti di halaman ini dan dihitung saat ini; setiap baris menyebut periode dan saatnya."
+    ),
 }
 
 if __name__ == "__main__":

@@ -27,4 +27,4 @@ $PY manage.py setup_demo
 echo "==> Ready after $(( $(date +%s) - started )) s: http://127.0.0.1:$PORT/  (admin: /admin/, API docs: /api/docs/)"
 echo "    Stop with Ctrl-C; \`make stop\` stops the database cluster."
 exec .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WEB_WORKERS:-2}" \
-  --access-logfile - --graceful-timeout 5
+  --access-logfile - --graceful-timeout 5 --timeout "${WEB_TIMEOUT:-600}"

@@ -233,6 +233,21 @@ DOORS: dict[str, Door] = {
         per_report=False,
     ),
     "api/staff/reports/": Door("get", lambda w, r: "/api/staff/reports/", _staff_api, per_report=False),
+    # Exports: the public's for anyone, the staff's as the policy allows (the leak checks read every body).
+    "api/exports/reports.csv": Door("get", lambda w, r: "/api/exports/reports.csv", _everyone, per_report=False),
+    "api/exports/reports.gpkg": Door("get", lambda w, r: "/api/exports/reports.gpkg", _everyone, per_report=False),
+    "api/staff/exports/reports.csv": Door(
+        "get", lambda w, r: "/api/staff/exports/reports.csv", _staff_api, per_report=False
+    ),
+    "api/staff/exports/reports.gpkg": Door(
+        "get", lambda w, r: "/api/staff/exports/reports.gpkg", _staff_api, per_report=False
+    ),
+    "api/staff/exports/figures/<str:table>.csv": Door(
+        "get",
+        lambda w, r: "/api/staff/exports/figures/opd.csv",
+        lambda role, r=None: OK if role in ("pimpinan", "admin", "operator") else REFUSED,  # the dashboard's readers
+        per_report=False,
+    ),
     "api/staff/reports/<int:pk>/": Door("get", lambda w, r: f"/api/staff/reports/{_pk(w, r)}/", _staff_visible_api),
     "api/reports/<int:pk>/transitions/<str:name>/": Door(
         "post",

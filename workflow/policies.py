@@ -162,9 +162,21 @@ def transitions_available(actor: Actor, report: Report) -> list[str]:
     return [name for name in TRANSITIONS if transition_refusal(actor, report, name) is None]
 
 
+def contact_visibility(actor: Actor) -> Visibility:
+    """contact_visible as a condition for the SQL selectors (exports): the operator every non-confidential report's
+    contact; an OPD officer those of the reports their OPD holds, and the covert squad every confidential one's;
+    nobody else any (tests/workflow/test_exports.py checks it against contact_visible, role by role)."""
+    if actor.role == Role.OPERATOR:
+        return Visibility.public()
+    if actor.role == Role.OPD_OFFICER:
+        return Visibility(held_only=True, opd_id=actor.opd_id, confidential=actor.covert)
+    return Visibility(nothing=True)
+
+
 def audience_for(actor: Actor) -> Audience:
-    """This actor as a reader of the GeoJSON selectors: staff columns, and report_visibility as SQL."""
-    return Audience(staff=True, visibility=report_visibility(actor))
+    """This actor as a reader of the GeoJSON and export selectors: staff columns, report_visibility and
+    contact_visibility as SQL."""
+    return Audience(staff=True, visibility=report_visibility(actor), contact=contact_visibility(actor))
 
 
 def admin_access(user) -> bool:
@@ -184,3 +196,9 @@ def citizen_act_refusal(user) -> str | None:
             "with the tracking code; sign out first if you are that citizen."
         )
     return None
+
+
+def dashboard_readable(actor: Actor | None) -> bool:
+    """The leadership dashboard's figures (and their CSV exports): leadership, the administrator and the operator.
+    Figures only: counts and times per OPD, area and label, no report and no contact."""
+    return actor is not None and actor.role in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR)

@@ -252,3 +252,15 @@ class ReportReceiptSerializer(serializers.Serializer):
     status = serializers.CharField()
     kecamatan = serializers.CharField()
     desa = serializers.CharField()
+
+
+class ReportExportFilterSerializer(ReportFilterSerializer):
+    """The public export's filters: the public list's, without pages (an export is every matching report)."""
+
+    limit = cursor = count = None
+
+
+class StaffReportExportFilterSerializer(StaffReportFilterSerializer):
+    """The staff export's filters: the staff list's, without pages."""
+
+    limit = cursor = count = None

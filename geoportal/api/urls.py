@@ -1,6 +1,6 @@
 from django.urls import path
 
-from geoportal.api import views
+from geoportal.api import exports, views
 
 urlpatterns = [
     path("reports/", views.ReportListView.as_view(), name="api-report-list"),
@@ -8,4 +8,6 @@ urlpatterns = [
     path("kecamatan/", views.KecamatanListView.as_view(), name="api-kecamatan-list"),
     path("desa/", views.DesaListView.as_view(), name="api-desa-list"),
     path("categories/", views.CategoryListView.as_view(), name="api-category-list"),
+    path("exports/reports.csv", exports.ReportCsvExportView.as_view(), name="api-export-reports-csv"),
+    path("exports/reports.gpkg", exports.ReportGeoPackageExportView.as_view(), name="api-export-reports-gpkg"),
 ]

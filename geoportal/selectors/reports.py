@@ -190,6 +190,8 @@ class Audience:
 
     staff: bool = False
     visibility: Visibility = Visibility.public()
+    # Whose reporter contact this audience may read (exports only): workflow.policies.contact_visibility.
+    contact: Visibility = Visibility(nothing=True)
 
     @classmethod
     def public(cls) -> "Audience":
