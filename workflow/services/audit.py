@@ -105,8 +105,10 @@ def audit_chain_verify(
     many more were checked. `head_position`: also return the stored hash at that position (hash_at)."""
     columns = ", ".join(CANONICAL_COLUMNS)
     previous, position, count, hash_at = GENESIS, 0, 0, None
+    outermost = not connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        if outermost:  # one snapshot for every batch (inside a caller's transaction, the caller's)
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute("SELECT count(*), count(chain_position) FROM workflow_reportevent")
         total, chained = cursor.fetchone()
         on_total(total)
