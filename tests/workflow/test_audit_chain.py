@@ -9,8 +9,11 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import ProgrammingError, connection, transaction
+
+from config.database import connected_as
 
 from tests.factories import ReportFactory
 from workflow.models import ReportEvent
@@ -241,3 +244,19 @@ def _insert_and_commit(conn, insert, report_id, got):
         cursor.execute(insert, [report_id])
         got["position"] = cursor.fetchone()[0]
     conn.commit()
+
+
+@pytest.mark.skipif(not django_settings.DATABASE_RUNTIME_ROLE, reason="no runtime role configured")
+def test_the_runtime_role_chains_its_events_but_cannot_touch_them(committed_reference, staff, runtime_database):
+    report = ReportFactory(status=S.RECEIVED)
+    with connected_as(runtime_database):
+        report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
+        event = ReportEvent.objects.get(report_id=report.pk, transition="verify")
+        for attempt in (
+            lambda: ReportEvent.objects.filter(pk=event.pk).update(chain_hash=b"\x00"),
+            lambda: ReportEvent.objects.filter(pk=event.pk).delete(),
+        ):
+            with pytest.raises(ProgrammingError, match="permission denied"), transaction.atomic():
+                attempt()
+    check = audit_chain_verify()
+    assert check.broken is None and check.head_position == event.chain_position

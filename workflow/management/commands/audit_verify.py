@@ -3,7 +3,7 @@ import re
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
@@ -56,7 +56,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 _("Audit chain intact: %(count)s events, head %(position)s:%(hash)s.")
-                % {"count": f"{check.count:,}".replace(",", "."), "position": check.head_position,
+                % {"count": number_format(check.count, force_grouping=True), "position": check.head_position,
                    "hash": check.head_hash.hex()}
             )  # fmt: skip
         )
