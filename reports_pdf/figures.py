@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from workflow.calendar import WIB
-from workflow.services.audit import audit_chain_head
 from workflow.selectors import (
     AreaFigures,
     OpdFigures,
@@ -22,6 +21,7 @@ from workflow.selectors import (
     squad_performance,
     statuses_at,
 )
+from workflow.services.audit import audit_chain_head
 
 TREND_MONTHS = 12
 

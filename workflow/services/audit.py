@@ -34,9 +34,7 @@ CANONICAL_COLUMNS = (
 
 def _utc(moment: datetime) -> str:
     t = moment.astimezone(UTC)
-    return (
-        f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond:06d}Z"
-    )
+    return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond:06d}Z"
 
 
 def event_canonical(values: tuple) -> str:
@@ -125,7 +123,8 @@ def audit_chain_verify(
                 stored_hash = bytes(stored_hash)
                 event_id, report_id, created_at = values[0], values[1], values[-1]
                 if stored_position != position + 1:
-                    gap = ChainBreak("gap", stored_position, event_id, report_id, created_at, stored_position - position - 1)
+                    missing = stored_position - position - 1
+                    gap = ChainBreak("gap", stored_position, event_id, report_id, created_at, missing)
                     return ChainCheck(count, position, previous, gap, hash_at)
                 if event_link(previous, tuple(values)) != stored_hash:
                     altered = ChainBreak("altered", stored_position, event_id, report_id, created_at)

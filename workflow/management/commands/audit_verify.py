@@ -56,8 +56,11 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 _("Audit chain intact: %(count)s events, head %(position)s:%(hash)s.")
-                % {"count": number_format(check.count, force_grouping=True), "position": check.head_position,
-                   "hash": check.head_hash.hex()}
+                % {
+                    "count": number_format(check.count, force_grouping=True),
+                    "position": check.head_position,
+                    "hash": check.head_hash.hex(),
+                }
             )  # fmt: skip
         )
         if head:
