@@ -32,15 +32,18 @@ CANONICAL_COLUMNS = (
 )
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps would build a new encoder for each event
+
+
 def _utc(moment: datetime) -> str:
-    t = moment.astimezone(UTC)
-    return f"{t.year:04d}-{t.month:02d}-{t.day:02d}T{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond:06d}Z"
+    # 2026-10-31T16:59:59.123456Z: isoformat pads the year to four digits and, with timespec, always writes µs.
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").removesuffix("+00:00") + "Z"
 
 
 def event_canonical(values: tuple) -> str:
     """The canonical form of one event: its CANONICAL_COLUMNS' values as a JSON array (created_at in UTC)."""
     *head, created_at = values
-    return json.dumps([*head, _utc(created_at)], ensure_ascii=False)
+    return _JSON.encode([*head, _utc(created_at)])
 
 
 def event_link(previous: bytes, values: tuple) -> bytes:
@@ -119,15 +122,17 @@ def audit_chain_verify(
             rows = cursor.fetchall()
             if not rows:
                 break
-            for stored_position, stored_hash, *values in rows:
+            for done, (stored_position, stored_hash, *values) in enumerate(rows):
                 stored_hash = bytes(stored_hash)
                 event_id, report_id, created_at = values[0], values[1], values[-1]
                 if stored_position != position + 1:
                     missing = stored_position - position - 1
                     gap = ChainBreak("gap", stored_position, event_id, report_id, created_at, missing)
+                    progress(done)
                     return ChainCheck(count, position, previous, gap, hash_at)
                 if event_link(previous, tuple(values)) != stored_hash:
                     altered = ChainBreak("altered", stored_position, event_id, report_id, created_at)
+                    progress(done)
                     return ChainCheck(count, position, previous, altered, hash_at)
                 previous, position = stored_hash, stored_position
                 count += 1
