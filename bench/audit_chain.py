@@ -43,6 +43,7 @@ def main() -> None:
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--migrate", action="store_true", help="time the migration that chains the recorded events")
     parser.add_argument("--insert", type=int, default=0, help="time N events inserted with and without the trigger")
+    parser.add_argument("--no-verify", action="store_true", help="leave audit_verify out")
     args = parser.parse_args()
     env = dict(os.environ, DATABASE_URL=args.database_url)
     env.pop("MIGRATE_DATABASE_URL", None)
@@ -61,16 +62,11 @@ def main() -> None:
         seconds = run(["migrate", "workflow", "0008", "-v0"], env)
         print(f"-- migration 0008 (chain {events:,} recorded events, rewrite the table, index): {seconds:.1f} s")
 
-    seconds = run(["audit_verify", "-v1"], env)
-    print(f"-- manage.py audit_verify over {events:,} events: {seconds:.1f} s, the process's start included")
+    if not args.no_verify:
+        seconds = run(["audit_verify", "-v1"], env)
+        print(f"-- manage.py audit_verify over {events:,} events: {seconds:.1f} s ({events / seconds:,.0f} events/s)")
 
-    from workflow.services.audit import audit_chain_head, audit_chain_verify
-
-    started = time.perf_counter()
-    check = audit_chain_verify()
-    seconds = time.perf_counter() - started
-    assert check.broken is None, check.broken
-    print(f"-- audit_chain_verify (the recomputation alone): {seconds:.1f} s ({events / seconds:,.0f} events/s)")
+    from workflow.services.audit import audit_chain_head
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT date_trunc('month', max(created_at)) FROM workflow_reportevent")
