@@ -487,6 +487,17 @@ T = {
         "CSV dalam UTF-8 untuk Excel dan LibreOffice; GeoPackage untuk QGIS (EPSG:4326). Waktu dalam WIB. Angka "
         "dibulatkan seperti di halaman ini dan dihitung saat ini; setiap baris menyebut periode dan saatnya."
     ),
+    "position in the audit chain": "posisi dalam rantai audit",
+    "audit chain hash": "hash rantai audit",
+    "Give --head as POSITION:HASH, e.g. --head 41873:9f2c41d07a1be3c8.": "Tulis --head sebagai POSISI:HASH, misalnya --head 41873:9f2c41d07a1be3c8.",
+    "--batch-size must be at least 1.": "--batch-size paling sedikit 1.",
+    "Audit chain intact: %(count)s events, head %(position)s:%(hash)s.": "Rantai audit utuh: %(count)s peristiwa, kepala %(position)s:%(hash)s.",
+    "The chain has no position %(position)s: events recorded before that head are missing.": "Rantai tidak memiliki posisi %(position)s: peristiwa yang tercatat sebelum kepala itu hilang.",
+    "The head %(position)s:%(given)s does not match: the chain holds %(found)s there. The history up to that head was rewritten after it was printed (and the chain recomputed).": "Kepala %(position)s:%(given)s tidak cocok: rantai memuat %(found)s di posisi itu. Riwayat sampai kepala itu telah ditulis ulang setelah dicetak (dan rantainya dihitung ulang).",
+    "The head %(position)s:%(given)s matches: the history up to it is unchanged.": "Kepala %(position)s:%(given)s cocok: riwayat sampai kepala itu tidak berubah.",
+    "Audit chain BROKEN: %(n)s events have no place in the chain (written with the trigger off).": "Rantai audit RUSAK: %(n)s peristiwa tidak punya tempat dalam rantai (ditulis dengan trigger dimatikan).",
+    "Audit chain BROKEN at position %(position)s (event %(id)s, report %(report)s, %(time)s): %(missing)s event(s) before it are missing (deleted).": "Rantai audit RUSAK pada posisi %(position)s (peristiwa %(id)s, laporan %(report)s, %(time)s): %(missing)s peristiwa sebelumnya hilang (dihapus).",
+    "Audit chain BROKEN at position %(position)s (event %(id)s, report %(report)s, %(time)s): its hash does not follow from its content and the previous link. This event was altered, or an event just before it was removed or inserted.": "Rantai audit RUSAK pada posisi %(position)s (peristiwa %(id)s, laporan %(report)s, %(time)s): hash-nya tidak sesuai dengan isinya dan mata rantai sebelumnya. Peristiwa ini telah diubah, atau peristiwa tepat sebelumnya dihapus atau disisipkan.",
 }
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from workflow.selectors import (
     squad_performance,
     statuses_at,
 )
+from workflow.services.audit import audit_chain_head
 
 TREND_MONTHS = 12
 
@@ -39,6 +40,9 @@ class MonthlyFigures:
     trend: list[dict] = field(default_factory=list)  # the last 12 months: received, resolved
     # (lon, lat, status at as_of) of the month's reports, rejected and duplicates left out: the status map
     statuses: list[tuple[float, float, str]] = field(default_factory=list, repr=False)
+    # The audit chain's head at as_of ({"position", "hash"}; None before the first event): printed, so that anyone
+    # holding this PDF can later prove the history up to it was not rewritten (workflow/AUDIT.md).
+    chain_head: dict | None = None
 
     def as_dict(self) -> dict:
         """Plain data, stored with the PDF so a past month's figures can be shown again exactly (the status map's
@@ -66,7 +70,13 @@ def monthly_figures(*, year: int, month: int, as_of: datetime | None = None) -> 
         overdue=overdue,
         trend=_trend(period, as_of),
         statuses=statuses_at(period=period, as_of=as_of),
+        chain_head=_chain_head(as_of),
     )
+
+
+def _chain_head(as_of: datetime) -> dict | None:
+    head = audit_chain_head(at=as_of)
+    return {"position": head.position, "hash": head.hash.hex()} if head else None
 
 
 def _trend(period: Period, as_of: datetime) -> list[dict]:

@@ -37,6 +37,10 @@ REFUSED = {
     "create a table": "CREATE TABLE planted (id int)",
     "skip triggers for the session": "SET session_replication_role = replica",
     "renumber the audit trail": "SELECT setval('workflow_reportevent_id_seq', 1)",
+    "disable the audit chain's trigger": "ALTER TABLE workflow_reportevent DISABLE TRIGGER reportevent_chain",
+    "replace the audit chain's link": "CREATE OR REPLACE FUNCTION lapor_event_link(prev bytea, e workflow_reportevent) "
+    "RETURNS bytea LANGUAGE sql AS $$ SELECT prev $$",
+    "rewrite the audit chain": "UPDATE workflow_reportevent SET chain_hash = '\\x00' WHERE chain_position = 1",
     "record a migration": "INSERT INTO django_migrations (app, name, applied) VALUES ('x', 'y', now())",
 }
 

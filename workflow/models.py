@@ -72,6 +72,9 @@ class ReportEvent(models.Model):
     note = models.TextField(_("note"), blank=True)
     photo = models.ForeignKey(ReportPhoto, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(_("when"), default=timezone.now)
+    # The hash chain (workflow/AUDIT.md): set by the database as the row is written, whatever Python passes.
+    chain_position = models.BigIntegerField(_("position in the audit chain"), unique=True, editable=False)
+    chain_hash = models.BinaryField(_("audit chain hash"), editable=False)
 
     class Meta:
         verbose_name = _("report event")

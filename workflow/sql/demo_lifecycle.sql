@@ -107,7 +107,8 @@ FROM (
          '', t_close
   FROM seed_steps WHERE path IN ('normal', 'returned')
 ) e
-WHERE e.at <= now();
+WHERE e.at <= now()
+ORDER BY e.at, e.id;  -- in time order, so the audit chain follows time (workflow/AUDIT.md)
 
 -- Fresh statistics, or the planner guesses the new rows are few and picks nested loops.
 ANALYZE workflow_reportevent;
