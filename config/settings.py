@@ -208,7 +208,10 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "geoportal.api.schema.ApiAutoSchema",
+    # One error shape for every refusal: {detail, errors}, application/json, in the user's language.
+    "EXCEPTION_HANDLER": "geoportal.api.errors.api_exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "geoportal.api.renderers.FormatNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "workflow.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -216,8 +219,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PARSER_CLASSES": [
         "geoportal.api.parsers.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "geoportal.api.parsers.WordedFormParser",
+        "geoportal.api.parsers.WordedMultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -237,6 +240,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"ReportStatusEnum": "workflow.states.ReportStatus"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "geoportal.api.schema.document_plain_doors",
+    ],
 }
 
 LOGGING = {

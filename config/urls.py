@@ -23,3 +23,7 @@ urlpatterns = [
     path("", include("workflow.urls")),
     path("", include("geoportal.urls")),
 ]
+
+# An /api/ (or /tiles/) address that matches nothing, or a fault, answers in the API's error shape.
+handler404 = "geoportal.api.errors.not_found"
+handler500 = "geoportal.api.errors.server_error"

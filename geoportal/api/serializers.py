@@ -245,6 +245,24 @@ class ReportSubmitSerializer(serializers.Serializer):
     )
 
 
+class ReportSubmitContract(ReportSubmitSerializer):
+    """What the schema promises about POST /api/reports/: a photo and a label are required, the position lies on
+    Earth. The view checks them in the service, with the place, so that a citizen sees every problem at once."""
+
+    photo = serializers.ListField(
+        child=serializers.FileField(), min_length=1, help_text=_("one or more photos (JPEG, PNG, WebP, HEIC)")
+    )
+    category = serializers.CharField(help_text=_("label code, see /api/categories/"))
+    latitude = serializers.FloatField(
+        required=False,
+        allow_null=True,
+        min_value=-90,
+        max_value=90,
+        help_text=_("WGS 84; may be left out when the photo carries GPS"),
+    )
+    longitude = serializers.FloatField(required=False, allow_null=True, min_value=-180, max_value=180)
+
+
 class ReportReceiptSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     tracking_code = serializers.CharField(help_text=_("keep it: it opens the report's page"))

@@ -25,10 +25,11 @@ class EventSerializer(serializers.ModelSerializer):
     action = serializers.SerializerMethodField()
     from_status_label = serializers.CharField(source="get_from_status_display")
     to_status_label = serializers.CharField(source="get_to_status_display")
-    actor = serializers.CharField(source="actor.username", default=None)
+    # None: the citizen or the system acted; no OPD held the report
+    actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
     actor_role_label = serializers.CharField(source="get_actor_role_display")
-    opd = serializers.CharField(source="opd.code", default=None)
-    opd_name = serializers.CharField(source="opd.name", default=None)
+    opd = serializers.CharField(source="opd.code", default=None, allow_null=True)
+    opd_name = serializers.CharField(source="opd.name", default=None, allow_null=True)
     reason_label = serializers.SerializerMethodField()
     photo = serializers.SerializerMethodField()
 
