@@ -31,6 +31,11 @@ class FormatNegotiation(DefaultContentNegotiation):
     """DRF's negotiation, but an unknown `?format=` is a 406 naming the formats there are (DRF answers 404, as
     if the resource were missing)."""
 
+    def select_renderer(self, request, renderers, format_suffix=None):
+        if not format_suffix and request.query_params.get(self.settings.URL_FORMAT_OVERRIDE, None) == "":
+            return self.filter_renderers(renderers, "")  # `?format=` with nothing: say so, do not ignore it
+        return super().select_renderer(request, renderers, format_suffix)
+
     def filter_renderers(self, renderers, format):
         chosen = [renderer for renderer in renderers if renderer.format == format]
         if not chosen:

@@ -47,6 +47,13 @@ class ApiAutoSchema(AutoSchema):
             codes.add(403)
         return codes
 
+    def _get_parameters(self):
+        parameters = super()._get_parameters()
+        for parameter in parameters:
+            if parameter.get("in") == "query" and not parameter.get("required") and parameter["name"] != "format":
+                parameter["allowEmptyValue"] = True  # `?status=` (a form's empty field) is the filter left out
+        return parameters
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         codes = self._refusal_codes() | {int(code) for code in responses if code.isdigit() and int(code) >= 400}
@@ -66,7 +73,14 @@ def _error_response(description) -> dict:
 
 
 def _query(name: str, description, schema: dict | None = None) -> dict:
-    return {"name": name, "in": "query", "required": False, "description": str(description), "schema": schema or {}}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "allowEmptyValue": True,
+        "description": str(description),
+        "schema": schema or {},
+    }
 
 
 def _tile_path() -> dict:

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from geoportal.api.serializers import NOT_A_FILE
 from workflow.files import citizen_file_url
 from workflow.models import RejectReason, ReportEvent
 from workflow.policies import TRANSITIONS
@@ -15,7 +16,9 @@ class TransitionInputSerializer(serializers.Serializer):
     reason = serializers.ChoiceField(choices=RejectReason.choices, required=False, help_text=_("reject only"))
     opd = serializers.CharField(required=False, help_text=_("dispatch: OPD code (default: the label's OPD)"))
     duplicate_of = serializers.IntegerField(required=False, help_text=_("mark_duplicate: the original report"))
-    photo = serializers.FileField(required=False, help_text=_("resolve: proof photo (JPEG, PNG, WebP, HEIC)"))
+    photo = serializers.FileField(
+        required=False, error_messages=NOT_A_FILE, help_text=_("resolve: proof photo (JPEG, PNG, WebP, HEIC)")
+    )
     expected_status = serializers.ChoiceField(
         choices=ReportStatus.choices, required=False, help_text=_("the status you saw; 409 if it changed meanwhile")
     )
