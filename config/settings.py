@@ -243,6 +243,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "geoportal.api.schema.document_plain_doors",
+        "geoportal.api.schema.link_operations",
     ],
 }
 

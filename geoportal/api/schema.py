@@ -143,3 +143,38 @@ def document_plain_doors(result, generator, request, public):
     result["paths"]["/tiles/reports/{z}/{x}/{y}.pbf"] = _tile_path()
     result["paths"]["/qgis/plugins.xml"] = _plugins_xml_path()
     return result
+
+
+# OpenAPI links: where an answer leads (a new report to its pages and actions; a staff view to its trail and
+# actions). Clients and stateful testers follow them.
+_REPORT_ID = {"id": "$response.body#/id"}
+LINKS = {
+    ("/api/reports/", "post", "201"): {
+        "ReportPage": ("reports_retrieve", _REPORT_ID),
+        "StaffReport": ("staff_reports_retrieve", _REPORT_ID),
+        "Events": ("reports_events", _REPORT_ID),
+        "Act": ("reports_transition", _REPORT_ID),
+        "Track": ("track_retrieve", {"code": "$response.body#/tracking_code"}),
+        "CitizenAct": ("track_transition", {"code": "$response.body#/tracking_code"}),
+    },
+    ("/api/staff/reports/{id}/", "get", "200"): {
+        "Events": ("reports_events", _REPORT_ID),
+        "Act": ("reports_transition", _REPORT_ID),
+    },
+    ("/api/reports/{id}/transitions/{name}/", "post", "200"): {
+        "Events": ("reports_events", _REPORT_ID),
+        "StaffReport": ("staff_reports_retrieve", _REPORT_ID),
+    },
+}
+
+
+def link_operations(result, generator, request, public):
+    """POSTPROCESSING_HOOKS: the links above, on the answers they start from."""
+    for (path, method, status), links in LINKS.items():
+        response = result["paths"].get(path, {}).get(method, {}).get("responses", {}).get(status)
+        if response is not None:
+            response["links"] = {
+                name: {"operationId": operation, "parameters": parameters}
+                for name, (operation, parameters) in links.items()
+            }
+    return result
