@@ -365,6 +365,25 @@ T = {
     "The note is too long: at most %(max)d characters (this one has %(length)d).": (
         "Catatan terlalu panjang: paling banyak %(max)d karakter (catatan ini %(length)d)."
     ),
+    "This request came without the form's security token (CSRF): reload the page and try again.": "Permintaan ini datang tanpa token keamanan formulir (CSRF): muat ulang halaman lalu coba lagi.",
+    "There is nothing at this address.": "Tidak ada apa pun di alamat ini.",
+    "Something went wrong on the server. Try again in a moment.": "Terjadi kesalahan di server. Coba lagi sebentar lagi.",
+    "This body is not a valid multipart form: send the fields again.": "Isi ini bukan formulir multipart yang sah: kirim ulang isiannya.",
+    "This body is not a valid form: send the fields again.": "Isi ini bukan formulir yang sah: kirim ulang isiannya.",
+    "Unknown format: %(format)s. Use: %(known)s.": "Format tidak dikenal: %(format)s. Gunakan: %(known)s.",
+    "what went wrong, in the user's language": "apa yang salah, dalam bahasa pengguna",
+    "per request field (parameter or form field): what is wrong with it; may be empty": "per isian permintaan (parameter atau isian formulir): apa yang salah; boleh kosong",
+    "Wrong input: `errors` names each wrong field or parameter and why": "Masukan salah: `errors` menyebut setiap isian atau parameter yang salah beserta alasannya",
+    "The token sent is unknown, ended or malformed (sign in again)": "Token yang dikirim tidak dikenal, sudah berakhir, atau rusak (masuk lagi)",
+    "Not allowed for this account (or a signed-in form without its CSRF token)": "Tidak diizinkan untuk akun ini (atau formulir sesi tanpa token CSRF-nya)",
+    "Nothing here that you may see": "Tidak ada yang boleh Anda lihat di sini",
+    "No answer in the media type asked for (Accept header or `format`)": "Tidak ada jawaban dalam jenis media yang diminta (header Accept atau `format`)",
+    "The body's media type is not one this operation reads": "Jenis media isi ini tidak dibaca oleh operasi ini",
+    "Public reports as a Mapbox Vector Tile (layer `reports`), for the citizen map": "Laporan publik sebagai Mapbox Vector Tile (lapisan `reports`), untuk peta warga",
+    "The tile (empty when no report lies in it)": "Ubin (kosong bila tidak ada laporan di dalamnya)",
+    "The QGIS plugin repository: add this URL in QGIS's Plugin Manager": "Repositori plugin QGIS: tambahkan URL ini di Plugin Manager QGIS",
+    "plugins.xml with the plugin's version and download link": "plugins.xml dengan versi plugin dan tautan unduhnya",
+    "This is not a file: send it as a file in a multipart form.": "Ini bukan berkas: kirim sebagai berkas dalam formulir multipart.",
 }
 
 if __name__ == "__main__":

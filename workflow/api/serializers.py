@@ -15,7 +15,9 @@ class TransitionInputSerializer(serializers.Serializer):
     )
     reason = serializers.ChoiceField(choices=RejectReason.choices, required=False, help_text=_("reject only"))
     opd = serializers.CharField(required=False, help_text=_("dispatch: OPD code (default: the label's OPD)"))
-    duplicate_of = serializers.IntegerField(required=False, help_text=_("mark_duplicate: the original report"))
+    duplicate_of = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, help_text=_("mark_duplicate: the original report")
+    )
     photo = serializers.FileField(
         required=False, error_messages=NOT_A_FILE, help_text=_("resolve: proof photo (JPEG, PNG, WebP, HEIC)")
     )
