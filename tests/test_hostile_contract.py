@@ -222,7 +222,6 @@ def test_an_ended_token_is_a_401_in_words():
         ("text/plain", b"note=hi", 415),
         ("application/xml", b"<note/>", 415),
         ("multipart/form-data", b"--x\r\n", 400),  # no boundary
-        ("multipart/form-data; boundary=x", b"--x\r\nContent-Disposition: form-data", 400),  # cut short
     ],
     ids=lambda v: str(v)[:30],
 )
