@@ -1,5 +1,5 @@
 # The single entry point for people and for CI (.ci/run calls `make test`).
-.PHONY: run stop test db plugin-zip bench
+.PHONY: run stop test db plugin-zip bench fuzz
 
 run:  ## set everything up and serve the demo on http://127.0.0.1:$(PORT)
 	@bash scripts/run.sh
@@ -12,6 +12,9 @@ db:  ## start only the project's PostGIS cluster
 
 test:  ## every test suite, on real PostGIS
 	@bash scripts/test.sh
+
+fuzz:  ## the API contract (schemathesis) with a long budget and the coverage phase (~1 h); prints the summary
+	@bash scripts/fuzz.sh $(ARGS)
 
 bench:  ## every benchmark at 100,000 and 1,000,000 reports (~15 min; figures, never a failure on a time)
 	@bash scripts/bench.sh $(ARGS)

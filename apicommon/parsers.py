@@ -4,7 +4,7 @@ from json import JSONDecodeError
 
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.utils import json
 
 # The API's JSON bodies are a handful of short fields (a sign-in, a transition); nothing needs more.
@@ -51,3 +51,26 @@ class BoundedJSONParser(JSONParser):
         if _deeper_than(data, JSON_MAX_DEPTH):
             raise _refused(too_deep)
         return data
+
+
+class WordedMultiPartParser(MultiPartParser):
+    """DRF's multipart parser; a malformed form (no boundary, cut short) is a 400 in the user's words."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except ParseError:
+            raise _refused(_("This body is not a valid multipart form: send the fields again.")) from None
+
+
+class WordedFormParser(FormParser):
+    """DRF's form parser; a body that is not a form in its declared encoding is a 400 in words."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except (ParseError, ValueError):
+            raise _refused(_("This body is not a valid form: send the fields again.")) from None
+
+
+PARSERS = [WordedMultiPartParser, WordedFormParser, BoundedJSONParser]

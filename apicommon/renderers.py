@@ -1,7 +1,10 @@
-"""Renderers that pass JSON text built by PostGIS straight through to the response."""
+"""Renderers that pass JSON text built by PostGIS straight through to the response, and the negotiation."""
 
 import json
 
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotAcceptable
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import JSONRenderer
 
 
@@ -22,3 +25,20 @@ class PassThroughJSONRenderer(JSONRenderer):
 class GeoJSONRenderer(PassThroughJSONRenderer):
     media_type = "application/geo+json"
     format = "geojson"
+
+
+class FormatNegotiation(DefaultContentNegotiation):
+    """DRF's negotiation, but an unknown `?format=` is a 406 naming the formats there are (DRF answers 404, as
+    if the resource were missing)."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        if not format_suffix and request.query_params.get(self.settings.URL_FORMAT_OVERRIDE, None) == "":
+            return self.filter_renderers(renderers, "")  # `?format=` with nothing: say so, do not ignore it
+        return super().select_renderer(request, renderers, format_suffix)
+
+    def filter_renderers(self, renderers, format):
+        chosen = [renderer for renderer in renderers if renderer.format == format]
+        if not chosen:
+            known = ", ".join(renderer.format for renderer in renderers)
+            raise NotAcceptable(_("Unknown format: %(format)s. Use: %(known)s.") % {"format": format, "known": known})
+        return chosen

@@ -209,7 +209,10 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SILENCED_SYSTEM_CHECKS = ["gis.W001"]
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "geoportal.api.schema.ApiAutoSchema",
+    # One error shape for every refusal: {detail, errors}, application/json, in the user's language.
+    "EXCEPTION_HANDLER": "apicommon.errors.api_exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apicommon.renderers.FormatNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "workflow.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
@@ -217,8 +220,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PARSER_CLASSES": [
         "apicommon.parsers.BoundedJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "apicommon.parsers.WordedFormParser",
+        "apicommon.parsers.WordedMultiPartParser",
     ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -238,6 +241,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {"ReportStatusEnum": "geoportal.states.ReportStatus"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "geoportal.api.schema.document_plain_doors",
+        "geoportal.api.schema.link_operations",
+    ],
 }
 
 LOGGING = {

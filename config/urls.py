@@ -25,3 +25,7 @@ urlpatterns = [
     path("", include("reports_pdf.urls")),
     path("", include("geoportal.urls")),
 ]
+
+# An /api/ (or /tiles/) address that matches nothing, or a fault, answers in the API's error shape.
+handler404 = "apicommon.errors.not_found"
+handler500 = "apicommon.errors.server_error"

@@ -26,7 +26,7 @@ def snapshot() -> dict:
 def json_error(response, *, status: int = 400, field: str | None = None, detail: str | None = None) -> dict:
     """A refusal in the API's one shape: JSON {detail, errors}, `field` (a request parameter) among the errors."""
     assert response.status_code == status, (response.status_code, response.content[:300])
-    assert response["Content-Type"].split(";")[0] in ("application/json", "application/geo+json")
+    assert response["Content-Type"].split(";")[0] == "application/json"  # never GeoJSON's type for an error
     body = response.json()
     assert isinstance(body["detail"], str) and body["detail"]
     assert isinstance(body["errors"], dict)

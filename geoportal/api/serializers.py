@@ -9,6 +9,9 @@ from geoportal.models import Category, Desa, Kecamatan, Opd
 from geoportal.selectors.reports import Cursor, ReportFilters
 from geoportal.states import PUBLIC_STATUSES, ReportStatus
 
+# DRF's own words for a form field that is not a file are English only.
+NOT_A_FILE = {"invalid": _("This is not a file: send it as a file in a multipart form.")}
+
 # The days a report can have been sent on, with room to spare; outside them a date is a typo or a probe (and year
 # 9999 would overflow when the selector adds a day).
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
@@ -222,9 +225,13 @@ class ReportSubmitSerializer(serializers.Serializer):
     """A citizen's report (multipart): one or more `photo` files, a label, a position, optional text and contact."""
 
     photo = serializers.ListField(
-        child=serializers.FileField(), required=False, help_text=_("one or more photos (JPEG, PNG, WebP, HEIC)")
+        child=serializers.FileField(error_messages=NOT_A_FILE),
+        required=False,
+        help_text=_("one or more photos (JPEG, PNG, WebP, HEIC)"),
     )
-    video = serializers.FileField(required=False, help_text=_("one short video (MP4 or WebM, at most 60 s)"))
+    video = serializers.FileField(
+        required=False, error_messages=NOT_A_FILE, help_text=_("one short video (MP4 or WebM, at most 60 s)")
+    )
     category = serializers.CharField(required=False, allow_blank=True, help_text=_("label code, see /api/categories/"))
     latitude = serializers.FloatField(
         required=False, allow_null=True, help_text=_("WGS 84; may be left out when the photo carries GPS")
@@ -243,6 +250,26 @@ class ReportSubmitSerializer(serializers.Serializer):
     website = serializers.CharField(
         required=False, allow_blank=True, help_text=_("leave empty (a field only bots fill)")
     )
+
+
+class ReportSubmitContract(ReportSubmitSerializer):
+    """What the schema promises about POST /api/reports/: a photo and a label are required, the position lies on
+    Earth. The view checks them in the service, with the place, so that a citizen sees every problem at once."""
+
+    photo = serializers.ListField(
+        child=serializers.FileField(error_messages=NOT_A_FILE),
+        min_length=1,
+        help_text=_("one or more photos (JPEG, PNG, WebP, HEIC)"),
+    )
+    category = serializers.CharField(help_text=_("label code, see /api/categories/"))
+    latitude = serializers.FloatField(
+        required=False,
+        allow_null=True,
+        min_value=-90,
+        max_value=90,
+        help_text=_("WGS 84; may be left out when the photo carries GPS"),
+    )
+    longitude = serializers.FloatField(required=False, allow_null=True, min_value=-180, max_value=180)
 
 
 class ReportReceiptSerializer(serializers.Serializer):

@@ -11,15 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.gzip import gzip_page
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ValidationError as InvalidInput
 from rest_framework.generics import ListAPIView
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apicommon.errors import invalid_fields
-from apicommon.parsers import BoundedJSONParser
+from apicommon.errors import ApiError, invalid_fields, request_fields
+from apicommon.parsers import PARSERS
 from apicommon.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
 from geoportal.addresses import client_address
 from geoportal.api.serializers import (
@@ -29,13 +29,14 @@ from geoportal.api.serializers import (
     KecamatanSerializer,
     ReportFilterSerializer,
     ReportReceiptSerializer,
+    ReportSubmitContract,
     ReportSubmitSerializer,
     TileFilterSerializer,
 )
 from geoportal.models import Category, Report
 from geoportal.selectors.areas import desa_list_with_counts, kecamatan_list_with_counts
 from geoportal.selectors.reports import Audience, report_feature, report_features
-from geoportal.selectors.tiles import TileAddress, report_tile
+from geoportal.selectors.tiles import MAX_ZOOM, TileAddress, report_tile
 from geoportal.services.reports import Contact, Upload, report_create
 from geoportal.services.submissions import submission_record, submission_refusal, submission_sender
 from geoportal.tracking import tracking_code_display
@@ -92,7 +93,7 @@ class ReportListView(APIView):
     new report (POST)."""
 
     renderer_classes = GEO_RENDERERS
-    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
+    parser_classes = PARSERS
 
     # GeoJSON compresses ~8x: worth it on rural phone connections. (Only here: no CSRF token in this body.)
     @method_decorator(gzip_page)
@@ -109,7 +110,7 @@ class ReportListView(APIView):
 
     @extend_schema(
         operation_id="reports_create",
-        request={"multipart/form-data": ReportSubmitSerializer},
+        request={"multipart/form-data": ReportSubmitContract},
         responses={
             201: ReportReceiptSerializer,
             200: OpenApiResponse(ReportReceiptSerializer, description=_("Already received (same client_id)")),
@@ -122,15 +123,19 @@ class ReportListView(APIView):
         return report_submit_response(request)
 
 
+# The service's error keys under the request's own field names.
+SERVICE_FIELDS = {"photos": ("photo",), "location": ("latitude", "longitude")}
+
+
 def report_submit_response(request: Request) -> Response:
     data = ReportSubmitSerializer(data=request.data)
     data.is_valid(raise_exception=True)
     values = data.validated_data
     if values.get("website"):
-        return Response({"detail": _("This submission was refused.")}, status=400)
+        raise ApiError(_("This submission was refused."))
     sender = submission_sender(address=client_address(request))
     if refusal := submission_refusal(sender=sender):
-        return Response({"detail": refusal}, status=429)
+        raise ApiError(refusal, status=429)
     photos = [Upload(upload.read(), upload.name) for upload in request.FILES.getlist("photo")]
     contact = (
         None
@@ -151,8 +156,8 @@ def report_submit_response(request: Request) -> Response:
             client_id=values.get("client_id"),
             video=Upload(video.read(), video.name) if video else None,
         )
-    except ValidationError as exc:
-        return Response(exc.message_dict, status=400)
+    except ValidationError as exc:  # the service's names for what the request calls photo, latitude, longitude
+        raise InvalidInput(request_fields(exc.message_dict, SERVICE_FIELDS)) from None
     if not known:
         submission_record(sender=sender)
     code = tracking_code_display(report.tracking_code)
@@ -169,8 +174,7 @@ def report_submit_response(request: Request) -> Response:
 
 def feature_collection_response(request: Request, params: ReportFilterSerializer, audience: Audience) -> Response:
     """Validate the filters, let PostGIS write the page, wrap it as a FeatureCollection with a `next` link."""
-    if not params.is_valid():
-        return Response(invalid_fields(params.errors), status=400)
+    params.is_valid(raise_exception=True)
     page = report_features(
         filters=params.filters(),
         limit=params.validated_data["limit"],
@@ -228,8 +232,7 @@ class DesaListView(ListAPIView):
     @extend_schema(parameters=[DesaFilterSerializer], responses={200: DesaSerializer(many=True), 400: _ERROR})
     def get(self, request, *args, **kwargs):
         params = DesaFilterSerializer(data=request.query_params)
-        if not params.is_valid():
-            return Response(invalid_fields(params.errors), status=400)
+        params.is_valid(raise_exception=True)
         self.kecamatan = params.validated_data.get("kecamatan") or None
         return super().get(request, *args, **kwargs)
 
@@ -254,7 +257,8 @@ def report_tile_view(request: HttpRequest, z: int, x: int, y: int) -> HttpRespon
     try:
         address = TileAddress(z, x, y)
     except ValueError as exc:
-        return JsonResponse({"detail": str(exc)}, status=400)
+        fields = ("z",) if not 0 <= z <= MAX_ZOOM else ("x", "y")
+        return JsonResponse(invalid_fields({field: [str(exc)] for field in fields}), status=400)
     params = TileFilterSerializer(data=request.GET)
     if not params.is_valid():
         return JsonResponse(invalid_fields(params.errors), status=400)

@@ -49,7 +49,7 @@ def report_create(
     """Validate everything, then store the report, its contact and its cleaned photos in one transaction.
 
     Raises ValidationError with a message per field ("photos", "category", "location", "description",
-    "contact") in words a citizen understands; nothing is stored when it does. A `client_id` already stored
+    "phone", "email") in words a citizen understands; nothing is stored when it does. A `client_id` already stored
     returns that report: a phone that resends its offline queue does not create the report twice.
     """
     if client_id and (existing := Report.objects.filter(client_id=client_id).first()):
@@ -198,12 +198,12 @@ def _clean_contact(contact: Contact | None, errors: dict[str, list[str]]) -> Con
     if phone:
         digits = phone.replace(" ", "").replace("-", "")
         if not (digits.lstrip("+").isdigit() and 8 <= len(digits.lstrip("+")) <= 15):
-            errors.setdefault("contact", []).append(_("The phone number should look like 0812 3456 7890."))
+            errors.setdefault("phone", []).append(_("The phone number should look like 0812 3456 7890."))
     if email:
         try:
             validate_email(email)
         except ValidationError:
-            errors.setdefault("contact", []).append(_("The e-mail address is not valid."))
+            errors.setdefault("email", []).append(_("The e-mail address is not valid."))
     if not (name or phone or email):
         return None
     return Contact(name=name, phone=phone, email=email)

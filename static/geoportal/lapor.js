@@ -80,7 +80,8 @@
   function showErrors(errors) {
     document.querySelectorAll("[data-error]").forEach(function (p) { p.textContent = ""; });
     Object.keys(errors).forEach(function (field) {
-      var target = document.querySelector('[data-error="' + field + '"]') || document.querySelector('[data-error="detail"]');
+      // data-error lists the request fields a message box shows (the location box: latitude and longitude)
+      var target = document.querySelector('[data-error~="' + field + '"]') || document.querySelector('[data-error="detail"]');
       target.textContent = [].concat(errors[field]).join(" ");
     });
     var first = document.querySelector("[data-error]:not(:empty)");
@@ -100,8 +101,12 @@
       document.getElementById("queue-text").textContent = t.waiting.replace("%s", entries.length);
     });
   }
+  // The API's refusal: {detail, errors: {field: [...]}}; the fields' reasons, or else the summary.
+  function refusal(body) {
+    return body.errors && Object.keys(body.errors).length ? body.errors : {detail: body.detail};
+  }
   window.laporOnSent = function (entry, result) {
-    if (result.ok) receipt(result.body); else showErrors(result.body);
+    if (result.ok) receipt(result.body); else showErrors(refusal(result.body));
   };
   window.addEventListener("outbox-changed", showQueue);
 
@@ -110,7 +115,7 @@
     var files = [].concat(Array.from(photo.files), Array.from(more.files));
     var category = form.elements.category.value;
     var problems = {};
-    if (!files.length) problems.photos = t.need_photo;
+    if (!files.length) problems.photo = t.need_photo;
     if (!category) problems.category = t.need_label;
     if (Object.keys(problems).length) { showErrors(problems); return; }
     var anonymous = document.getElementById("anonymous").checked;
@@ -136,7 +141,7 @@
     }
     var attempt = navigator.onLine ? window.laporOutbox.send(entry) : Promise.reject(new Error("offline"));
     attempt.then(function (result) {
-      if (result.ok) receipt(result.body); else showErrors(result.body.detail ? {detail: result.body.detail} : result.body);
+      if (result.ok) receipt(result.body); else showErrors(refusal(result.body));
     }, keep).then(function () { button.disabled = false; button.textContent = t.send; });
   });
   showQueue();

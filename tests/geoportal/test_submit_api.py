@@ -52,11 +52,13 @@ def test_errors_are_named_per_field_in_bahasa_indonesia(holidays):
     response = _submit(
         category="", latitude=PONOROGO[1], longitude=PONOROGO[0], photo=[_photo("surat.pdf", b"%PDF-1.4")]
     )
-    assert response.status_code == 400
-    errors = response.json()
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    errors = response.json()["errors"]  # keyed by the request's own field names
+    assert set(errors) == {"category", "photo", "latitude", "longitude"}
     assert errors["category"] == ["Pilih label untuk masalah ini."]
-    assert "bukan foto yang bisa kami baca" in errors["photos"][0]
-    assert errors["location"][0].startswith("Lokasi ini berada di luar Kabupaten Trenggalek")
+    assert "bukan foto yang bisa kami baca" in errors["photo"][0]
+    assert errors["latitude"][0].startswith("Lokasi ini berada di luar Kabupaten Trenggalek")
+    assert errors["longitude"] == errors["latitude"]
     assert Report.objects.count() == 0
 
 

@@ -152,10 +152,10 @@ def test_the_tile_door_says_what_is_wrong(client):
     assert empty.status_code == 200 and empty.content == b""
 
     wrong = client.get("/tiles/reports/23/0/0.pbf", HTTP_ACCEPT_LANGUAGE="en")
-    assert wrong.status_code == 400 and wrong.json()["detail"] == "No such tile: the zoom must lie in 0..22."
-    assert client.get("/tiles/reports/3/8/0.pbf").json()["detail"] == (
+    assert wrong.status_code == 400 and wrong.json()["errors"] == {"z": ["No such tile: the zoom must lie in 0..22."]}
+    assert client.get("/tiles/reports/3/8/0.pbf").json()["errors"]["x"] == [
         "Tidak ada ubin ini: pada zoom 3, x dan y harus di antara 0..7."
-    )
+    ]
     refused = client.get(f"/tiles/reports/{t.z}/{t.x}/{t.y}.pbf?status=received").json()
     assert refused["errors"]["status"][0].startswith("Bukan status publik: received.")
     unknown = client.get(f"/tiles/reports/{t.z}/{t.x}/{t.y}.pbf?category=pungli", HTTP_ACCEPT_LANGUAGE="en")

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from geoportal.api.serializers import NOT_A_FILE
 from geoportal.states import ReportStatus
 from workflow.files import citizen_file_url
 from workflow.models import RejectReason, ReportEvent
@@ -14,8 +15,12 @@ class TransitionInputSerializer(serializers.Serializer):
     )
     reason = serializers.ChoiceField(choices=RejectReason.choices, required=False, help_text=_("reject only"))
     opd = serializers.CharField(required=False, help_text=_("dispatch: OPD code (default: the label's OPD)"))
-    duplicate_of = serializers.IntegerField(required=False, help_text=_("mark_duplicate: the original report"))
-    photo = serializers.FileField(required=False, help_text=_("resolve: proof photo (JPEG, PNG, WebP, HEIC)"))
+    duplicate_of = serializers.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, help_text=_("mark_duplicate: the original report")
+    )
+    photo = serializers.FileField(
+        required=False, error_messages=NOT_A_FILE, help_text=_("resolve: proof photo (JPEG, PNG, WebP, HEIC)")
+    )
     expected_status = serializers.ChoiceField(
         choices=ReportStatus.choices, required=False, help_text=_("the status you saw; 409 if it changed meanwhile")
     )
@@ -25,10 +30,11 @@ class EventSerializer(serializers.ModelSerializer):
     action = serializers.SerializerMethodField()
     from_status_label = serializers.CharField(source="get_from_status_display")
     to_status_label = serializers.CharField(source="get_to_status_display")
-    actor = serializers.CharField(source="actor.username", default=None)
+    # None: the citizen or the system acted; no OPD held the report
+    actor = serializers.CharField(source="actor.username", default=None, allow_null=True)
     actor_role_label = serializers.CharField(source="get_actor_role_display")
-    opd = serializers.CharField(source="opd.code", default=None)
-    opd_name = serializers.CharField(source="opd.name", default=None)
+    opd = serializers.CharField(source="opd.code", default=None, allow_null=True)
+    opd_name = serializers.CharField(source="opd.name", default=None, allow_null=True)
     reason_label = serializers.SerializerMethodField()
     photo = serializers.SerializerMethodField()
 

@@ -6,18 +6,19 @@ from django.conf import settings
 from django.contrib.auth import authenticate, get_user
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import permissions, serializers, status
+from rest_framework import permissions, serializers
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import APIException, NotFound
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.exceptions import NotFound
 from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
-from apicommon.parsers import BoundedJSONParser
+from apicommon.errors import ApiError
+from apicommon.parsers import PARSERS
 from apicommon.renderers import PassThroughJSONRenderer, PrebuiltJSON
+from geoportal.api.schema import ErrorSerializer
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
 from geoportal.models import Report
@@ -45,10 +46,7 @@ from workflow.selectors import report_public_timeline
 from workflow.services.tokens import api_token_create, api_token_revoke
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
 
-_ERROR_BODY = inline_serializer(
-    "TransitionError",
-    {"detail": serializers.CharField(), "errors": serializers.DictField(child=serializers.ListField())},
-)
+_ERROR_BODY = ErrorSerializer
 TRANSITION_ERRORS = {
     400: OpenApiResponse(_ERROR_BODY, description=_("Missing or wrong input (note, reason, photo, OPD, original)")),
     403: OpenApiResponse(_ERROR_BODY, description=_("Your role may not do this, or not in the report's state")),
@@ -102,15 +100,14 @@ class TokenView(APIView):
     )
     def post(self, request: Request) -> Response:
         data = TokenRequestSerializer(data=request.data)
-        if not data.is_valid():
-            return Response({"detail": str(_("Check the fields.")), "errors": data.errors}, status=400)
+        data.is_valid(raise_exception=True)
         values = data.validated_data
         # With the Django request, so django-axes counts the failure and refuses a locked-out sign-in (its
         # middleware then answers 429 with workflow.logins.lockout_response).
         user = authenticate(request._request, username=values["username"], password=values["password"])
         if user is None:
             message = str(_("Cannot sign in: wrong username or password."))
-            return Response({"detail": message, "errors": {"non_field_errors": [message]}}, status=400)
+            raise ApiError(message, errors={"non_field_errors": [message]})
         token, key = api_token_create(user=user, name=values.get("name") or "API")
         return Response({"token": key, "expires_at": token.expires_at, "idle_days": settings.API_TOKEN_IDLE_DAYS})
 
@@ -122,8 +119,8 @@ class TokenView(APIView):
     )
     def delete(self, request: Request) -> Response:
         if not isinstance(request.auth, ApiToken):
-            return Response(
-                {"detail": str(_("Send the token to end as `Authorization: Token <token>`.")), "errors": {}},
+            raise ApiError(
+                _("Send the token to end as `Authorization: Token <token>`."),
                 status=401,
                 headers={"WWW-Authenticate": "Token"},
             )
@@ -131,8 +128,8 @@ class TokenView(APIView):
         return Response(status=204)
 
 
-def _error(exc: TransitionError) -> Response:
-    return Response({"detail": exc.message, "errors": exc.field_errors}, status=exc.status_code)
+def _error(exc: TransitionError) -> ApiError:
+    return ApiError(exc.message, errors=exc.field_errors, status=exc.status_code)
 
 
 class StaffReportListView(APIView):
@@ -192,7 +189,7 @@ class TransitionView(APIView):
     return_to_operator, reopen, close. Send `expected_status` to be told (409) when someone acted first."""
 
     permission_classes = [IsStaff]
-    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
+    parser_classes = PARSERS
     renderer_classes = JSON_RENDERERS
 
     @extend_schema(
@@ -210,10 +207,7 @@ class TransitionView(APIView):
 
 def _run_transition(request: Request, pk: int, name: str, actor: Actor, *, staff: bool) -> Response:
     data = TransitionInputSerializer(data=request.data)
-    if not data.is_valid():
-        return Response(
-            {"detail": str(_("Check the fields.")), "errors": data.errors}, status=status.HTTP_400_BAD_REQUEST
-        )
+    data.is_valid(raise_exception=True)
     values = data.validated_data
     upload = values.get("photo")
     try:
@@ -231,7 +225,7 @@ def _run_transition(request: Request, pk: int, name: str, actor: Actor, *, staff
             ),
         )
     except TransitionError as exc:
-        return _error(exc)
+        raise _error(exc) from None
     audience = audience_for(actor) if staff else None
     if audience is None:
         return Response({"status": report.status, "status_label": str(ReportStatus(report.status).label)})
@@ -263,17 +257,11 @@ TOO_MANY_LOOKUPS = OpenApiResponse(
 )
 
 
-class TooManyLookups(APIException):
-    status_code = 429
-
-
 def _tracked(request: Request, code: str) -> Report:
     try:
         return report_tracked(request._request, code)  # no such report: Http404, which DRF answers as its 404
     except RateLimited as limited:
-        exc = TooManyLookups({"detail": limited.message, "errors": {}})
-        exc.wait = limited.retry_after  # DRF's exception handler sends it as Retry-After
-        raise exc from None
+        raise ApiError(limited.message, status=429, headers={"Retry-After": str(limited.retry_after)}) from None
 
 
 class TrackView(APIView):
@@ -334,7 +322,7 @@ class CitizenTransitionView(APIView):
     authentication_classes = [
         c for c in api_settings.DEFAULT_AUTHENTICATION_CLASSES if not issubclass(c, SessionAuthentication)
     ]
-    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
+    parser_classes = PARSERS
 
     @extend_schema(
         operation_id="track_transition",
@@ -350,9 +338,7 @@ class CitizenTransitionView(APIView):
     )
     def post(self, request: Request, code: str, name: str) -> Response:
         if refusal := citizen_act_refusal(request.user) or citizen_act_refusal(get_user(request._request)):
-            return Response({"detail": refusal, "errors": {}}, status=status.HTTP_403_FORBIDDEN)
+            raise ApiError(refusal, status=403)
         if name not in ("reopen", "close"):
-            return Response(
-                {"detail": str(_("A citizen can only confirm the fix or reopen the report.")), "errors": {}}, status=403
-            )
+            raise ApiError(_("A citizen can only confirm the fix or reopen the report."), status=403)
         return _run_transition(request, _tracked(request, code).pk, name, Actor.citizen(), staff=False)
