@@ -31,6 +31,8 @@ class ReportFilters:
     categories: tuple[str, ...] = ()
     created_from: date | None = None  # inclusive, a day in Asia/Jakarta
     created_to: date | None = None  # inclusive
+    created_after: datetime | None = None  # inclusive instants (OGC API datetime)
+    created_before: datetime | None = None
     opd: str | None = None  # staff only
     overdue: bool = False  # staff only: a clock has run out
 
@@ -140,7 +142,22 @@ def _lookups_sql() -> tuple[str, list]:
     return sql, params
 
 
-def _feature_sql(media_url: str, *, staff: bool = False) -> tuple[str, list]:
+@dataclass(frozen=True)
+class Output:
+    """The coordinate reference system features are written in: an EPSG code, and whether its axes are
+    latitude-first (EPSG:4326 as OGC API – Features Part 2 asks). Default: longitude, latitude (GeoJSON)."""
+
+    srid: int = 4326
+    lat_lon: bool = False
+
+    def geometry_sql(self, column: str = "r.location") -> str:
+        point = column if self.srid == 4326 else f"ST_Transform({column}, {int(self.srid)})"
+        if self.lat_lon:
+            point = f"ST_FlipCoordinates({point})"
+        return f"ST_AsGeoJSON({point}, {6 if self.srid == 4326 else 2})"
+
+
+def _feature_sql(media_url: str, *, staff: bool = False, output: Output = Output()) -> tuple[str, list]:
     """The SELECT expression of one Feature for a row `r` joined as in _JOINS."""
     pairs = _REPORT_PROPERTIES + (_STAFF_PROPERTIES if staff else [])
     rest = "json_build_object(" + ", ".join(f"'{key}', " + expr.format(overdue=_OVERDUE_SQL) for key, expr in pairs)
@@ -148,7 +165,7 @@ def _feature_sql(media_url: str, *, staff: bool = False) -> tuple[str, list]:
     # json value only to print it again costs ~45 % of the page's JSON time (5,000 features: 100 → 55 ms).
     # substr(rest, 2) keeps the members and the closing brace of the properties.
     sql = f"""
-        '{{"type": "Feature", "id": ' || r.id || ', "geometry": ' || ST_AsGeoJSON(r.location, 6)
+        '{{"type": "Feature", "id": ' || r.id || ', "geometry": ' || {output.geometry_sql()}
           || ', "properties": {{"id": ' || r.id || ', ' || st.j || ', ' || c.j || ', ' || k.j || ', ' || d.j
           || ', ' || substr(({rest}))::text, 2) || '}}'"""
     return sql, [media_url]
@@ -234,6 +251,12 @@ def _where(filters: ReportFilters, audience: Audience) -> tuple[str, list]:
     if filters.created_to:
         clauses.append("r.created_at < %s")
         params.append(datetime.combine(filters.created_to + timedelta(days=1), time.min, tzinfo=WIB))
+    if filters.created_after:
+        clauses.append("r.created_at >= %s")
+        params.append(filters.created_after)
+    if filters.created_before:
+        clauses.append("r.created_at <= %s")
+        params.append(filters.created_before)
     if filters.opd:
         clauses.append("r.opd_id = (SELECT id FROM geoportal_opd WHERE code = %s)")
         params.append(filters.opd)
@@ -250,6 +273,7 @@ def report_features(
     media_url: str,
     count: bool = False,
     audience: Audience = Audience(),
+    output: Output = Output(),
 ) -> FeaturePage:
     """A page of reports as GeoJSON text, newest first, for the public or for a staff member."""
     where, where_params = _where(filters, audience)
@@ -257,7 +281,7 @@ def report_features(
         where += " AND (r.created_at, r.id) < (%s, %s)"
         where_params += [after.created_at, after.id]
     lookups, lookup_params = _lookups_sql()
-    feature, feature_params = _feature_sql(media_url, staff=audience.staff)
+    feature, feature_params = _feature_sql(media_url, staff=audience.staff, output=output)
     # One statement: the page (one row more than asked, to know whether a next page exists), its features
     # as text, and the keyset position of the last one.
     sql = f"""
@@ -300,10 +324,12 @@ def report_features(
     )
 
 
-def report_feature(*, report_id: int, media_url: str, audience: Audience = Audience()) -> str | None:
+def report_feature(
+    *, report_id: int, media_url: str, audience: Audience = Audience(), output: Output = Output()
+) -> str | None:
     """One report as a GeoJSON Feature (text), or None when it does not exist or this audience may not see it."""
     lookups, lookup_params = _lookups_sql()
-    feature, feature_params = _feature_sql(media_url, staff=audience.staff)
+    feature, feature_params = _feature_sql(media_url, staff=audience.staff, output=output)
     where, where_params = _where(ReportFilters(), audience)
     source = (
         f"SELECT {_row_columns(audience.place)} FROM geoportal_report r"

@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
@@ -16,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView
 
+from config.http import private_read
 from geoportal.addresses import client_address
 from geoportal.api.parsers import BoundedJSONParser
 from geoportal.api.renderers import PassThroughJSONRenderer, PrebuiltJSON
@@ -135,6 +137,7 @@ def _error(exc: TransitionError) -> Response:
     return Response({"detail": exc.message, "errors": exc.field_errors}, status=exc.status_code)
 
 
+@method_decorator(private_read, name="dispatch")  # one officer's queue: no shared cache keeps it
 class StaffReportListView(APIView):
     """The reports this staff member may see, as GeoJSON with their clocks (the QGIS plugin's source)."""
 
