@@ -212,3 +212,9 @@ def test_a_public_item_is_what_the_public_may_see_for_every_role(client, staff):
     assert client.get(f"{ITEMS}/{confidential.id}").status_code == 404
     assert confidential.id not in _ids(client.get(ITEMS))
     assert confidential.id in _ids(client.get("/ogc/collections/staff-reports/items"))
+
+
+def test_refusals_speak_indonesian_by_accept_language(client):
+    indonesian = _json(client.get(f"{ITEMS}?limit=0", HTTP_ACCEPT_LANGUAGE="id"), 400)["description"]
+    english = _json(client.get(f"{ITEMS}?limit=0", HTTP_ACCEPT_LANGUAGE="en"), 400)["description"]
+    assert "bilangan bulat" in indonesian and "whole number" in english
