@@ -24,8 +24,9 @@ from ogcapi.openapi import openapi_document
 from ogcapi.params import area_cursor, item_query, report_cursor
 from ogcapi.queryables import QUERYABLES, queryables_document
 from ogcapi.selectors import area_feature, area_features
-from workflow.api.authentication import ApiTokenAuthentication
+from workflow.api.authentication import ENDED, ApiTokenAuthentication
 from workflow.policies import Actor, audience_for
+from workflow.services.tokens import api_token_authenticate
 from workflow.states import PUBLIC_STATUSES, ReportStatus
 
 GEOJSON = "application/geo+json"
@@ -33,6 +34,7 @@ JSON = "application/json"
 HTML = "text/html"
 OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
 STAFF = "staff-reports"
+ESRI_HEADER = "X-Esri-Authorization"
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -68,6 +70,14 @@ def _actor(request: HttpRequest) -> Actor | None:
         found = ApiTokenAuthentication().authenticate(request)
     except AuthenticationFailed as exc:
         raise OgcError(401, "NotAuthorized", exc.detail) from None
+    if found is None and (esri := request.headers.get(ESRI_HEADER)):
+        # QGIS 3.22 has no authentication that sends a header of one's choosing; its "ESRI token" method sends
+        # `X-Esri-Authorization: Bearer <token>`: the same API token, so a GIS reads the queue without the plugin.
+        scheme, _space, key = esri.partition(" ")
+        token = api_token_authenticate(key=key.strip()) if scheme.lower() == "bearer" and key.isascii() else None
+        if token is None:
+            raise OgcError(401, "NotAuthorized", ENDED)
+        return Actor.for_user(token.user)
     return Actor.for_user(found[0] if found else request.user)
 
 
@@ -214,6 +224,7 @@ def _cached(view_public, view_private):
         staff = (
             kwargs.get("cid") == STAFF
             or "HTTP_AUTHORIZATION" in request.META
+            or "HTTP_X_ESRI_AUTHORIZATION" in request.META
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         )
         return (view_private if staff else view_public)(request, *args, **kwargs)

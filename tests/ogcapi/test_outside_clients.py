@@ -3,10 +3,12 @@ through every page), GDAL's GeoJSON driver on /api/reports/ (the layer name), OW
 origin (CORS: the public GeoJSON yes, a staff answer no)."""
 
 import json
+import os
 import sqlite3
 import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from owslib.ogcapi.features import Features
@@ -109,3 +111,22 @@ def test_a_page_on_another_origin_reads_the_public_geojson_but_no_staff_answer(r
         server.shutdown()
     assert out["reports"].startswith("200:") and out["ogc"].startswith("200:") and out["tiles"].startswith("200:")
     assert out["staff"] == "blocked" and out["staffOgc"] == "blocked", out
+
+
+OGCTESTS = Path(__file__).resolve().parents[2] / ".venv-ogctests" / "bin" / "python"
+
+
+@pytest.mark.skipif(not OGCTESTS.exists(), reason="bash scripts/venv-ogctests.sh makes the conformance suite's venv")
+def test_the_ogc_conformance_suite_passes_features_core(reports, live_server, tmp_path):
+    """ogctests 0.1.15 (features/core: landing page, API definition, conformance, collections, items, paging,
+    error conditions), run by its own pytest in its own venv against the live server."""
+    ini = tmp_path / "pytest.ini"
+    ini.write_text("[pytest]\n")
+    env = dict(os.environ, PYTEST_ADDOPTS=f"-c {ini} -p no:cacheprovider")
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    done = subprocess.run(
+        [str(OGCTESTS), "-m", "ogctests", "-i", f"{live_server.url}/ogc", "features/core"],
+        capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert " passed" in done.stdout and "failed" not in done.stdout
