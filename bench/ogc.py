@@ -64,7 +64,7 @@ def _pygeoapi_config(url: str, port: int, workdir: Path) -> Path:
   encoding: utf-8
   languages: [en-US]
   limits: {{default_items: 10, max_items: 5000}}
-  map: {{url: https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png, attribution: OSM}}
+  map: {{url: "https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png", attribution: OSM}}
 logging: {{level: ERROR}}
 metadata:
   identification: {{title: bench, description: bench, keywords: [bench], keywords_type: theme, terms_of_service: x,
