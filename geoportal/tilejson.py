@@ -20,7 +20,7 @@ def _tiles_url(request: HttpRequest) -> str:
     return request.build_absolute_uri(template).replace("%7B", "{").replace("%7D", "}")
 
 
-@public_read(max_age=3600)
+@public_read(max_age=300)  # a changed style reaches QGIS (which keeps HTTP answers) within minutes
 def report_tilejson(request: HttpRequest) -> JsonResponse:
     fields = {
         "kind": "cell|report",
@@ -48,12 +48,29 @@ def report_tilejson(request: HttpRequest) -> JsonResponse:
     )
 
 
-@public_read(max_age=3600)
+@public_read(max_age=300)  # a changed style reaches QGIS (which keeps HTTP answers) within minutes
 def report_style(request: HttpRequest) -> JsonResponse:
-    status_colour = ["match", ["get", "status"]]
+    # One layer per colour with a plain filter, not a `match` expression: QGIS 3.22's style converter reads
+    # filters but gives a `match` colour its fallback only (every report grey).
+    by_colour: dict[str, list[str]] = {}
     for status, colour in STATUS_COLOURS.items():
-        status_colour += [status, colour]
-    status_colour.append("#757575")
+        by_colour.setdefault(colour, []).append(status)
+    report_layers = [
+        {
+            "id": f"reports-{statuses[0]}",
+            "type": "circle",
+            "source": LAYER,
+            "source-layer": LAYER,
+            "filter": ["all", ["==", "kind", "report"], ["in", "status", *statuses]],
+            "paint": {
+                "circle-color": colour,
+                "circle-radius": 6,
+                "circle-stroke-color": "#ffffff",
+                "circle-stroke-width": 1.5,
+            },
+        }
+        for colour, statuses in by_colour.items()
+    ]
     return JsonResponse(
         {
             "version": 8,
@@ -83,19 +100,7 @@ def report_style(request: HttpRequest) -> JsonResponse:
                         "circle-radius": ["interpolate", ["linear"], ["get", "count"], 1, 5, 100, 14, 1000, 22],
                     },
                 },
-                {
-                    "id": "reports",
-                    "type": "circle",
-                    "source": LAYER,
-                    "source-layer": LAYER,
-                    "filter": ["==", "kind", "report"],
-                    "paint": {
-                        "circle-color": status_colour,
-                        "circle-radius": 6,
-                        "circle-stroke-color": "#ffffff",
-                        "circle-stroke-width": 1.5,
-                    },
-                },
+                *report_layers,
             ],
         }
     )

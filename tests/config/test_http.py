@@ -90,6 +90,7 @@ def test_tilejson_and_style_describe_the_report_tiles(client):
     assert tilejson["vector_layers"][0]["id"] == "reports"
     style = json.loads(client.get("/tiles/reports-style.json").content)
     assert style["version"] == 8
-    colours = next(layer for layer in style["layers"] if layer["id"] == "reports")["paint"]["circle-color"]
-    assert colours[colours.index("resolved") + 1] == STATUS_COLOURS["resolved"]
+    resolved = next(layer for layer in style["layers"] if "resolved" in layer["filter"][-1])
+    assert resolved["paint"]["circle-color"] == STATUS_COLOURS["resolved"]
+    assert resolved["filter"] == ["all", ["==", "kind", "report"], ["in", "status", "resolved", "closed"]]
     assert {layer["source-layer"] for layer in style["layers"]} == {"reports"}

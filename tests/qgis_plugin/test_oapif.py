@@ -86,8 +86,12 @@ def test_the_staff_queue_opens_with_a_token_only(server, qgis_app):
 def test_the_reports_render_in_the_status_colours(server, qgis_app):
     reports, kecamatan = _layer(server, "reports"), _layer(server, "kecamatan")
     style = _get(f"{server}/tiles/reports-style.json")
-    match = next(layer for layer in style["layers"] if layer["id"] == "reports")["paint"]["circle-color"]
-    colours = dict(zip(match[2:-1:2], match[3:-1:2], strict=True))
+    colours = {
+        status: layer["paint"]["circle-color"]
+        for layer in style["layers"]
+        if layer["id"].startswith("reports-")
+        for status in layer["filter"][-1][2:]
+    }
     categories = []
     for status, colour in colours.items():
         symbol = QgsMarkerSymbol.createSimple(
@@ -114,3 +118,20 @@ def test_the_reports_render_in_the_status_colours(server, qgis_app):
     image.save(str(target))
     seen = {image.pixelColor(x, y).name() for x in range(0, 1000, 2) for y in range(0, 1000, 2)}
     assert set(colours.values()) & seen
+
+
+def test_qgis_loads_the_tile_style_with_the_status_colours(server, qgis_app):
+    from qgis.core import QgsDataSourceUri, QgsVectorTileLayer
+
+    tilejson = _get(f"{server}/tiles/reports.json")
+    uri = QgsDataSourceUri()
+    uri.setParam("type", "xyz")
+    uri.setParam("url", tilejson["tiles"][0])
+    uri.setParam("zmax", str(tilejson["maxzoom"]))
+    uri.setParam("styleUrl", f"{server}/tiles/reports-style.json")
+    layer = QgsVectorTileLayer(bytes(uri.encodedUri()).decode(), "reports")
+    assert layer.isValid()
+    _message, loaded = layer.loadDefaultStyle()
+    assert loaded
+    colours = {style.symbol().color().name() for style in layer.renderer().styles()}
+    assert {"#c62828", "#f9a825", "#2e7d32"} <= colours
