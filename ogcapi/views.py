@@ -376,8 +376,10 @@ def _items_view(request: HttpRequest, cid: str) -> HttpResponse:
         return _answer(request, doc, html=True, template="items")
     response = HttpResponse(_feature_collection(head, page.features), content_type=GEOJSON)
     response["Content-Crs"] = f"<{query.crs}>"
-    if next_cursor:
-        response["Link"] = f'<{head["links"][-1]["href"]}>; rel="next"; type="{GEOJSON}"'
+    # The links again as a header (RFC 8288): clients that page or negotiate without reading the body use them.
+    response["Link"] = ", ".join(
+        f'<{link["href"]}>; rel="{link["rel"]}"; type="{link["type"]}"' for link in head["links"]
+    )
     return response
 
 

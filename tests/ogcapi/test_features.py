@@ -102,6 +102,9 @@ def test_every_page_is_reached_through_next_links(client):
         body = _json(client.get(url))
         seen += [f["id"] for f in body["features"]]
         assert body["numberReturned"] == len(body["features"])
+        response = client.get(url)
+        assert 'rel="self"' in response["Link"] and 'rel="alternate"' in response["Link"]
+        assert ('rel="next"' in response["Link"]) == any(link["rel"] == "next" for link in body["links"])
         nexts = [link["href"] for link in body["links"] if link["rel"] == "next"]
         url, pages = (nexts[0].replace("http://testserver", "") if nexts else None), pages + 1
     assert pages == 3 and len(seen) == 7 and set(seen) == made
