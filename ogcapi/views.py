@@ -264,7 +264,10 @@ def _known(request: HttpRequest, cid: str) -> tuple[dict, Actor | None]:
 def _collection_view(request: HttpRequest, cid: str) -> HttpResponse:
     html = _wants_html(request)
     meta, _actor_ = _known(request, cid)
-    return _answer(request, _collection_doc(request, cid, meta, html), html=html)
+    doc = _collection_doc(request, cid, meta, html)
+    response = _answer(request, doc, html=html)
+    response["Link"] = _link_header(doc["links"])  # Part 3 finds the queryables here
+    return response
 
 
 collection = _cached(public_read(max_age=300)(_collection_view), private_read(_collection_view))
@@ -327,6 +330,10 @@ def _page_links(request: HttpRequest, path: str, html: bool, next_cursor: str | 
             }
         )
     return links
+
+
+def _link_header(links: list[dict]) -> str:
+    return ", ".join(f'<{link["href"]}>; rel="{link["rel"]}"; type="{link["type"]}"' for link in links)
 
 
 def _feature_collection(head: dict, features: str) -> str:

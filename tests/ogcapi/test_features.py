@@ -35,6 +35,8 @@ def test_landing_conformance_and_collections_are_linked(client):
     collections = _json(client.get("/ogc/collections"))["collections"]
     assert [c["id"] for c in collections] == ["reports", "kecamatan", "desa"]  # no staff queue for the public
     assert "http://www.opengis.net/def/crs/EPSG/0/32749" in collections[0]["crs"]
+    link = client.get("/ogc/collections/reports")["Link"]
+    assert 'rel="http://www.opengis.net/def/rel/ogc/1.0/queryables"' in link
     api = client.get("/ogc/api")
     assert api["Content-Type"].startswith("application/vnd.oai.openapi+json")
     assert "/collections/{collectionId}/items" in json.loads(api.content)["paths"]
