@@ -73,10 +73,12 @@ INSTALLED_APPS = [
     "django_fsm",
     "csp",
     "axes",
+    "corsheaders",
     "geoportal",
     "workflow",
     "reports_pdf",
     "open311",
+    "ogcapi",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.cors.PublicReadCorsMiddleware",  # before anything that answers (CommonMiddleware's redirects)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,6 +97,22 @@ MIDDLEWARE = [
     # Last, as django-axes asks: it turns a login refused for too many failures into the lockout answer.
     "axes.middleware.AxesMiddleware",
 ]
+
+# --- CORS: other origins may read the public, read-only doors (config/cors.py) -------------------------------
+# CORS_ALLOWED_ORIGINS: comma-separated origins (https://peta.example.go.id); empty: any origin.
+CORS_ALLOWED_ORIGINS = [o.strip() for o in os.environ.get("CORS_ALLOWED_ORIGINS", "").split(",") if o.strip()]
+CORS_ALLOW_ALL_ORIGINS = not CORS_ALLOWED_ORIGINS
+CORS_URLS_REGEX = (
+    r"^/(api/reports/(\d+/)?$|api/kecamatan/$|api/desa/$|api/categories/$|tiles/|"
+    r"ogc/($|conformance$|api$|collections$|collections/(reports|kecamatan|desa)(/|$))|"
+    r"open311/(v2/)?discovery\.\w+$|open311/v2/(services|services/[\w-]+|requests|requests/\d+|servicerequestupdates)"
+    r"\.\w+$)"
+)
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["Link", "ETag", "Content-Crs"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # --- HTTPS and browser security headers (README, "Production") -------------------------------------------
 # HTTPS=1 when the site is reached over https (normally nginx terminating TLS in front of gunicorn): secure

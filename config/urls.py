@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/", include("geoportal.api.urls")),
     path("api/", include("workflow.api.urls")),
     path("open311/", include("open311.urls")),
+    path("ogc/", include("ogcapi.urls")),  # OGC API – Features
     # Every stored photo and video goes through the file policy (same URLs as files on disk would have).
     re_path(r"^media/(?P<name>.*)$", media_file, name="media-file"),
     path("", include("workflow.urls")),

@@ -21,6 +21,7 @@ $PY manage.py spectacular --validate --fail-on-warn --file /dev/null
 $PY manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 bash scripts/collectstatic.sh  # also proves every vendored file the pages reference is there
 echo "==> pytest: server, API, workflow, browser"
+bash scripts/venv-ogctests.sh  # the OGC API – Features conformance suite, run by tests/ogcapi
 .venv/bin/pytest "$@"
 echo "==> pytest: the QGIS plugin inside QGIS (offscreen), against a running server"
 bash scripts/venv-qgis.sh

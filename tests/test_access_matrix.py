@@ -333,6 +333,22 @@ DOORS: dict[str, Door] = {
     "tiles/reports/<int:z>/<int:x>/<int:y>.pbf": Door(
         "get", lambda w, r: "/tiles/reports/18/212900/126617.pbf", _everyone, per_report=False
     ),
+    "tiles/reports.json": Door("get", lambda w, r: "/tiles/reports.json", _everyone, per_report=False),
+    "tiles/reports-style.json": Door("get", lambda w, r: "/tiles/reports-style.json", _everyone, per_report=False),
+    "ogc/": Door("get", lambda w, r: "/ogc/", _everyone, per_report=False),
+    "ogc/conformance": Door("get", lambda w, r: "/ogc/conformance", _everyone, per_report=False),
+    "ogc/api": Door("get", lambda w, r: "/ogc/api", _everyone, per_report=False),
+    "ogc/collections": Door("get", lambda w, r: "/ogc/collections", _everyone, per_report=False),
+    "ogc/collections/<str:cid>": Door("get", lambda w, r: "/ogc/collections/reports", _everyone, per_report=False),
+    "ogc/collections/<str:cid>/queryables": Door(
+        "get", lambda w, r: "/ogc/collections/staff-reports/queryables", _staff_api, per_report=False
+    ),
+    "ogc/collections/<str:cid>/items": Door(
+        "get", lambda w, r: "/ogc/collections/reports/items?limit=5000", _everyone, per_report=False
+    ),
+    "ogc/collections/<str:cid>/items/<str:fid>": Door(
+        "get", lambda w, r: f"/ogc/collections/staff-reports/items/{_pk(w, r)}", _staff_visible_api
+    ),
     "manifest.webmanifest": Door("get", lambda w, r: "/manifest.webmanifest", _everyone, per_report=False),
     "sw.js": Door("get", lambda w, r: "/sw.js", _everyone, per_report=False),
     "qgis/plugins.xml": Door("get", lambda w, r: "/qgis/plugins.xml", _everyone, per_report=False),
@@ -587,6 +603,8 @@ def test_a_hidden_report_answers_like_a_missing_one(world, settings):
             "/api/staff/reports/{}/",
             "/api/reports/{}/events/",
             "/staf/laporan/{}/",
+            "/ogc/collections/reports/items/{}",
+            "/ogc/collections/staff-reports/items/{}",
         ):
             there, missing = client.get(template.format(hidden)), client.get(template.format(MISSING_ID))
             assert there.status_code == missing.status_code, (role, template)

@@ -8,7 +8,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.gzip import gzip_page
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as InvalidInput
@@ -21,6 +20,7 @@ from rest_framework.views import APIView
 from apicommon.errors import ApiError, invalid_fields, request_fields
 from apicommon.parsers import PARSERS
 from apicommon.renderers import GeoJSONRenderer, PassThroughJSONRenderer, PrebuiltJSON
+from config.http import public_read
 from geoportal.addresses import client_address
 from geoportal.api.serializers import (
     CategorySerializer,
@@ -88,6 +88,7 @@ GEO_RENDERERS = [GeoJSONRenderer, PassThroughJSONRenderer, BrowsableAPIRenderer]
 MVT_CONTENT_TYPE = "application/vnd.mapbox-vector-tile"
 
 
+@method_decorator(public_read(max_age=60), name="dispatch")  # GET: ETag/304, gzip (~8x), CDN-cacheable
 class ReportListView(APIView):
     """Public reports as a GeoJSON FeatureCollection, newest first, paged with a `next` link (GET); a citizen's
     new report (POST)."""
@@ -95,8 +96,6 @@ class ReportListView(APIView):
     renderer_classes = GEO_RENDERERS
     parser_classes = PARSERS
 
-    # GeoJSON compresses ~8x: worth it on rural phone connections. (Only here: no CSRF token in this body.)
-    @method_decorator(gzip_page)
     @extend_schema(
         operation_id="reports_list",
         parameters=[ReportFilterSerializer],
@@ -191,11 +190,18 @@ def feature_collection_response(request: Request, params: ReportFilterSerializer
         query = request.query_params.copy()
         query["cursor"] = page.next_cursor.encode()
         head["next"] = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+    # `name`: the layer name GDAL's GeoJSON driver takes; `links`: the next page as OGC API clients expect it.
+    head["name"] = "reports"
+    head["links"] = [{"rel": "next", "type": "application/geo+json", "href": head["next"]}] if head["next"] else []
     # Splice PostGIS's feature text into the envelope instead of parsing and re-serialising it.
     body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + page.features + "]}"
-    return Response(PrebuiltJSON(body))
+    response = Response(PrebuiltJSON(body))
+    if head["next"]:
+        response["Link"] = f'<{head["next"]}>; rel="next"; type="application/geo+json"'
+    return response
 
 
+@method_decorator(public_read(max_age=60), name="dispatch")
 class ReportDetailView(APIView):
     renderer_classes = GEO_RENDERERS
 
@@ -211,6 +217,7 @@ class ReportDetailView(APIView):
         return Response(PrebuiltJSON(feature))
 
 
+@method_decorator(public_read(max_age=3600), name="dispatch")
 class KecamatanListView(ListAPIView):
     """The kecamatan as GeoJSON, with their number of public reports."""
 
@@ -222,6 +229,7 @@ class KecamatanListView(ListAPIView):
         return kecamatan_list_with_counts()
 
 
+@method_decorator(public_read(max_age=3600), name="dispatch")
 class DesaListView(ListAPIView):
     """The desa/kelurahan as GeoJSON, with their number of public reports."""
 
@@ -250,6 +258,7 @@ class CategoryListView(ListAPIView):
         return Category.objects.filter(active=True).select_related("squad", "default_opd")
 
 
+@public_read(max_age=60)  # the map refetches on every pan; a minute is fresh enough, then a 304
 def report_tile_view(request: HttpRequest, z: int, x: int, y: int) -> HttpResponse:
     """GET /tiles/reports/{z}/{x}/{y}.pbf: public reports as a Mapbox Vector Tile (layer `reports`).
 
@@ -263,6 +272,4 @@ def report_tile_view(request: HttpRequest, z: int, x: int, y: int) -> HttpRespon
     if not params.is_valid():
         return JsonResponse(invalid_fields(params.errors), status=400)
     tile = report_tile(tile=address, filters=params.filters())
-    response = HttpResponse(tile, content_type=MVT_CONTENT_TYPE)
-    response["Cache-Control"] = "public, max-age=60"  # the map refetches on every pan; a minute is fresh enough
-    return response
+    return HttpResponse(tile, content_type=MVT_CONTENT_TYPE)

@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.contrib.auth import authenticate, get_user
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers
@@ -18,6 +19,7 @@ from rest_framework.views import APIView
 from apicommon.errors import ApiError
 from apicommon.parsers import PARSERS
 from apicommon.renderers import PassThroughJSONRenderer, PrebuiltJSON
+from config.http import private_read
 from geoportal.api.schema import ErrorSerializer
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
@@ -132,6 +134,7 @@ def _error(exc: TransitionError) -> ApiError:
     return ApiError(exc.message, errors=exc.field_errors, status=exc.status_code)
 
 
+@method_decorator(private_read, name="dispatch")  # one officer's queue: no shared cache keeps it
 class StaffReportListView(APIView):
     """The reports this staff member may see, as GeoJSON with their clocks (the QGIS plugin's source)."""
 

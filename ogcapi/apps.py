@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OgcapiConfig(AppConfig):
+    name = "ogcapi"
+    verbose_name = "OGC API – Features"
