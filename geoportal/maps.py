@@ -42,7 +42,7 @@ def citizen_map() -> folium.Map:
         zoom_start=11,
         tiles=tiles,
         attr=settings.MAP_TILES_ATTRIBUTION if tiles else None,
-        control_scale=True,
+        control_scale=False,  # map.js adds a metric-only scale
         prefer_canvas=True,
         min_zoom=8,
         max_zoom=19,

@@ -85,7 +85,15 @@ def report_new(request):
                 "attribution": settings.MAP_TILES_ATTRIBUTION,
                 "kecamatan": json.loads(kecamatan_outlines_geojson(tolerance_deg=0.001)),
                 "desa": desa_points(),
+                "icon": {
+                    "url": static("vendor/leaflet/images/marker-icon.png"),
+                    "retina": static("vendor/leaflet/images/marker-icon-2x.png"),
+                    "shadow": static("vendor/leaflet/images/marker-shadow.png"),
+                },
                 "i18n": {
+                    "copied": _("Copied. Keep it somewhere safe."),
+                    "share_title": _("My report to Lapor Trenggalek"),
+                    "share_text": _("My tracking code for Lapor Trenggalek: %s"),
                     "pin": _("Location of the problem (drag to move)"),
                     "no_gps": _(
                         "This phone cannot give its location: put the pin on the map, or choose kecamatan and desa."

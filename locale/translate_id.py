@@ -569,6 +569,20 @@ T = {
     "There is no collection “%s”.": "Tidak ada koleksi “%s”.",
     "kecamatan: give one kecamatan code.": "kecamatan: berikan satu kode kecamatan.",
     "Collection": "Koleksi",
+    'A report kept on this phone has been sent. Its tracking code: {code}': 'Laporan yang tersimpan di HP ini sudah terkirim. Kode lacaknya: {code}',
+    'Follow it': 'Ikuti',
+    'Remove': 'Hapus',
+    'Remove {code} from this phone': 'Hapus {code} dari HP ini',
+    'Remove report {code} from this phone? The report itself stays; only this phone forgets its code.': 'Hapus laporan {code} dari HP ini? Laporannya tetap ada; hanya HP ini yang melupakan kodenya.',
+    'My reports': 'Laporan saya',
+    'Reports sent from this phone, with their tracking codes. Only this phone keeps this list.': 'Laporan yang dikirim dari HP ini, dengan kode lacaknya. Daftar ini hanya tersimpan di HP ini.',
+    'Copy the code': 'Salin kode',
+    'Share': 'Bagikan',
+    'This phone also keeps it under “My reports”.': 'HP ini juga menyimpannya di “Laporan saya”.',
+    'Copied. Keep it somewhere safe.': 'Tersalin. Simpan di tempat yang aman.',
+    'My report to Lapor Trenggalek': 'Laporan saya ke Lapor Trenggalek',
+    'My tracking code for Lapor Trenggalek: %s': 'Kode lacak laporan saya di Lapor Trenggalek: %s',
+    'Where many reports are shown as one circle, it is red while any report in it waits, yellow while any is being handled, and green only when all are resolved.': 'Bila banyak laporan ditampilkan sebagai satu lingkaran: merah bila ada yang masih menunggu, kuning bila ada yang sedang ditangani, dan hijau hanya bila semuanya sudah selesai.',
 }
 
 if __name__ == "__main__":

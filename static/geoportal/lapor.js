@@ -16,7 +16,10 @@
     lat.value = latitude.toFixed(6);
     lon.value = longitude.toFixed(6);
     if (!pin) {
-      pin = L.marker([latitude, longitude], {draggable: true, keyboard: true, title: t.pin}).addTo(map);
+      // The icon's files named outright: Leaflet's own guess from leaflet.css fails on the hashed static names.
+      var icon = L.icon({iconUrl: config.icon.url, iconRetinaUrl: config.icon.retina, shadowUrl: config.icon.shadow,
+        iconSize: [25, 41], iconAnchor: [12, 41], popupAnchor: [1, -34], tooltipAnchor: [16, -28], shadowSize: [41, 41]});
+      pin = L.marker([latitude, longitude], {icon: icon, draggable: true, keyboard: true, title: t.pin, alt: t.pin}).addTo(map);
       pin.on("dragend", function () { var p = pin.getLatLng(); place(p.lat, p.lng); });
     } else {
       pin.setLatLng([latitude, longitude]);
@@ -87,7 +90,12 @@
     var first = document.querySelector("[data-error]:not(:empty)");
     if (first) first.scrollIntoView({behavior: "smooth", block: "center"});
   }
-  function receipt(body) {
+  function labelName(code) {
+    var label = code && document.querySelector('label[for="cat-' + code + '"]');
+    return label ? label.textContent.trim() : "";
+  }
+  function receipt(body, label) {
+    if (window.laporMine) window.laporMine.add(body, label);
     form.style.display = "none";
     document.getElementById("receipt-code").textContent = body.tracking_code;
     document.getElementById("receipt-link").href = body.url;
@@ -106,8 +114,28 @@
     return body.errors && Object.keys(body.errors).length ? body.errors : {detail: body.detail};
   }
   window.laporOnSent = function (entry, result) {
-    if (result.ok) receipt(result.body); else showErrors(refusal(result.body));
+    if (result.ok) receipt(result.body, entry.label); else showErrors(refusal(result.body));
   };
+  // The receipt's code: copied, or shared to a chat, in one tap.
+  document.getElementById("receipt-copy").addEventListener("click", function () {
+    var code = document.getElementById("receipt-code").textContent, done = document.getElementById("receipt-copied");
+    var copied = navigator.clipboard && window.isSecureContext ? navigator.clipboard.writeText(code) : Promise.reject();
+    copied.catch(function () {
+      var range = document.createRange();
+      range.selectNodeContents(document.getElementById("receipt-code"));
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      document.execCommand("copy");
+    }).then(function () { done.textContent = t.copied; });
+  });
+  var share = document.getElementById("receipt-share");
+  if (navigator.share) {
+    share.hidden = false;
+    share.addEventListener("click", function () {
+      var code = document.getElementById("receipt-code").textContent;
+      navigator.share({title: t.share_title, text: t.share_text.replace("%s", code), url: document.getElementById("receipt-link").href}).catch(function () {});
+    });
+  }
   window.addEventListener("outbox-changed", showQueue);
 
   form.addEventListener("submit", function (event) {
@@ -122,6 +150,7 @@
     var entry = {
       client_id: uuid(),
       created: new Date().toISOString(),
+      label: labelName(category),
       fields: {
         category: category, latitude: lat.value, longitude: lon.value, description: form.elements.description.value,
         name: anonymous ? "" : form.elements.name.value, phone: anonymous ? "" : form.elements.phone.value,
@@ -141,7 +170,7 @@
     }
     var attempt = navigator.onLine ? window.laporOutbox.send(entry) : Promise.reject(new Error("offline"));
     attempt.then(function (result) {
-      if (result.ok) receipt(result.body); else showErrors(refusal(result.body));
+      if (result.ok) receipt(result.body, entry.label); else showErrors(refusal(result.body));
     }, keep).then(function () { button.disabled = false; button.textContent = t.send; });
   });
   showQueue();

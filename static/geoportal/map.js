@@ -12,6 +12,7 @@
   var i18n = JSON.parse(document.getElementById("map-i18n").textContent);
   // Without a basemap no tile layer sets the zoom range; the cluster needs one.
   if (!map.options.maxZoom) map.setMaxZoom(19);
+  L.control.scale({imperial: false}).addTo(map);  // kilometres and metres only
   var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45});
   map.addLayer(cluster);
   var LIMIT = config.featureLimit || 2000, pending = null, timer = null, tiles = null;
@@ -57,7 +58,9 @@
     var fill;
     if (p.kind === "cell") {
       var w = p.waiting || 0, h = p.handling || 0, d = p.done || 0;
-      fill = form.elements.colour.value === "squad" ? p.colour : (w >= h && w >= d ? PROGRESS.waiting : h >= d ? PROGRESS.handling : PROGRESS.done);
+      // A cell with any open report takes the colour of its open work (waiting before being handled): green only when
+      // everything in it is done, so the regency view shows where problems are still open, not where most are old.
+      fill = form.elements.colour.value === "squad" ? p.colour : (w + h === 0 ? PROGRESS.done : w >= h ? PROGRESS.waiting : PROGRESS.handling);
       // Radius by the count's order of magnitude, up to ~100,000 in a cell: 1 → 6 px, 100 → 10, 10,000 → 15. (Capped
       // at a few hundred, every cell of a regency-wide view at a million reports looked the same.)
       return {radius: Math.max(6, Math.min(17.5, 5 + 2.5 * Math.log10(p.count))), fill: true, fillColor: fill, fillOpacity: 0.75, color: "#1c2430", weight: 1};
@@ -150,5 +153,7 @@
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
   map.eachLayer(function (layer) { if (layer instanceof L.GeoJSON) window.laporKecamatan = layer; });
+  // Opened without a connection, the map said so: it loads by itself when the connection returns.
+  window.addEventListener("online", load);
   load();
 })();

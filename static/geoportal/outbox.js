@@ -44,6 +44,13 @@
         });
       });
   }
+  function announce(receipt) {
+    var banner = document.getElementById("sent-banner");
+    if (!banner || !receipt.tracking_code) return;
+    banner.querySelector("span").textContent = banner.dataset.text.replace("{code}", receipt.tracking_code);
+    banner.querySelector("a").href = receipt.url;
+    banner.hidden = false;
+  }
   var outbox = {
     add: function (entry) { return run("readwrite", function (store) { return store.put(entry); }); },
     all: function () { return run("readonly", function (store) { return store.getAll(); }); },
@@ -59,7 +66,14 @@
             return send(entry).then(function (result) {
               // Answered (accepted, or refused for good): it leaves the outbox either way.
               if (result.status !== 429 && result.status < 500) {
-                return outbox.remove(entry.client_id).then(function () { if (onResult) onResult(entry, result); });
+                return outbox.remove(entry.client_id).then(function () {
+                  // Kept on the phone and announced on whatever page is open: the code must never be lost.
+                  if (result.ok) {
+                    if (window.laporMine) window.laporMine.add(result.body, entry.label);
+                    announce(result.body);
+                  }
+                  if (onResult) onResult(entry, result);
+                });
               }
             });
           });

@@ -1,36 +1,14 @@
 """The citizen side in real headless Chromium: report with photo and GPS, follow it, see it on the map, and
 report without a connection."""
 
-from urllib.parse import urlparse
-
 import pytest
 
 from geoportal.models import Report
 from geoportal.tracking import tracking_code_normalize
-from tests.factories import TOWN_CENTRE, jpeg_bytes
+from tests.factories import jpeg_bytes
 from workflow.services.transitions import report_transition
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def phone(browser, live_server, settings):
-    settings.MAP_TILES_URL = ""  # no basemap: nothing may be fetched from another host
-    context = browser.new_context(
-        viewport={"width": 360, "height": 760},
-        locale="id-ID",
-        geolocation={"latitude": TOWN_CENTRE[1], "longitude": TOWN_CENTRE[0], "accuracy": 12},
-        permissions=["geolocation"],
-    )
-    page = context.new_page()
-    page.foreign = []
-    page.errors = []
-    page.on("console", lambda message: page.errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    host = urlparse(live_server.url).netloc
-    page.on("request", lambda r: page.foreign.append(r.url) if urlparse(r.url).netloc not in ("", host) else None)
-    yield page
-    context.close()
 
 
 def _fill_report(page, live_server, tmp_path, description):

@@ -10,8 +10,9 @@ const SHELL = [
   "{% static 'vendor/fontawesome/webfonts/fa-solid-900.woff2' %}",
   "{% static 'vendor/markercluster/leaflet.markercluster.js' %}", "{% static 'vendor/markercluster/MarkerCluster.css' %}",
   "{% static 'vendor/markercluster/MarkerCluster.Default.css' %}", "{% static 'vendor/leaflet/images/marker-icon.png' %}",
-  "{% static 'vendor/leaflet/images/marker-shadow.png' %}",
+  "{% static 'vendor/leaflet/images/marker-shadow.png' %}", "{% static 'vendor/leaflet/images/marker-icon-2x.png' %}",
   "{% static 'geoportal/map.js' %}", "{% static 'geoportal/lapor.js' %}", "{% static 'geoportal/outbox.js' %}",
+  "{% static 'geoportal/myreports.js' %}",
   "{% static 'geoportal/page.js' %}", "{% static 'common/autosubmit.js' %}",
   "{% static 'geoportal/icon-192.png' %}",
 ];

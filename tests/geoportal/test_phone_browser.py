@@ -1,0 +1,178 @@
+"""The citizen on a 360 px phone in real Chromium: every asset of every page resolves (the report pin was a broken
+image), a report sent by the outbox later keeps its code on the phone whatever page is open, the map recovers when
+the connection returns, and the header's controls are big enough for a thumb."""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from geoportal.models import Report
+from geoportal.tracking import tracking_code_display
+from tests.factories import ReportFactory
+from tests.geoportal.test_citizen_browser import _fill_report
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# Every url(...) of the page's same-origin style sheets, as the browser resolved them.
+_CSS_URLS = """() => {
+  const urls = new Set();
+  for (const sheet of document.styleSheets) {
+    let rules; try { rules = sheet.cssRules; } catch (e) { continue; }
+    for (const rule of rules) {
+      for (const m of rule.cssText.matchAll(/url\\(["']?([^"')]+)["']?\\)/g)) {
+        if (!m[1].startsWith("data:")) urls.add(new URL(m[1], sheet.href || location.href).href);
+      }
+    }
+  }
+  return [...urls];
+}"""
+
+
+@pytest.fixture
+def production_static(settings, phone):
+    """The pages with the static names production serves: hashed, from the STATIC_ROOT that `make test` collects
+    first (the broken pin only showed with those). The test server serves static files from the source folders
+    under their plain names, so the browser gets /static/ straight from the collected folder."""
+    root = settings.STATIC_ROOT
+    assert (root / "staticfiles.json").exists(), f"run scripts/collectstatic.sh first ({root} has no manifest)"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+    def collected(route):
+        name = urlparse(route.request.url).path.removeprefix(settings.STATIC_URL)
+        path = (root / name).resolve()
+        if path.is_relative_to(root.resolve()) and path.is_file():
+            route.fulfill(path=str(path))
+        else:
+            route.fulfill(status=404, body="not collected")
+
+    phone.route(f"**{settings.STATIC_URL}**", collected)
+
+
+def test_every_asset_of_every_page_resolves(committed_reference, staff, production_static, phone, live_server):
+    report = ReportFactory()
+    host = urlparse(live_server.url).netloc
+    broken = []
+    phone.on("response", lambda r: broken.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    def failed(request):  # a request the page itself cancelled (a newer map view) is not a missing asset
+        if urlparse(request.url).netloc == host and request.failure != "net::ERR_ABORTED":
+            broken.append(f"failed {request.url}: {request.failure}")
+
+    phone.on("requestfailed", failed)
+    pages = [
+        "/",
+        "/lapor/",
+        f"/laporan/{report.pk}/",
+        f"/lacak/{tracking_code_display(report.tracking_code)}/",
+        "/masuk/",
+    ]
+    checked = 0
+    for path in pages:
+        phone.goto(live_server.url + path)
+        phone.wait_for_load_state("networkidle")
+        if path == "/lapor/":  # the pin: Leaflet's marker images
+            phone.click("#use-gps")
+            phone.wait_for_selector(".leaflet-marker-icon")
+            markers = "[...document.querySelectorAll('.leaflet-marker-icon, .leaflet-marker-shadow')]"
+            phone.wait_for_function(f"() => {markers}.every(i => i.complete)")
+            shown = phone.evaluate(f"() => {markers}.map(i => [i.getAttribute('src'), i.naturalWidth])")
+            broken += [f"broken pin image {src}" for src, width in shown if not width]
+        assets = phone.evaluate(
+            "() => [...document.querySelectorAll('script[src], link[rel=stylesheet]')].map(e => e.src || e.href)"
+        )
+        assert assets and all(re.search(r"\.[0-9a-f]{12}\.(js|css)$", url) for url in assets), assets
+        for url in phone.evaluate(_CSS_URLS):
+            if urlparse(url).netloc == host:
+                status = phone.evaluate("url => fetch(url).then(r => r.status)", url)
+                checked += 1
+                if status >= 400:
+                    broken.append(f"{status} {url} (CSS of {path})")
+        images = phone.evaluate(
+            "() => [...document.images].filter(i => i.complete && i.naturalWidth === 0).map(i => i.src)"
+        )
+        broken += [f"broken image {src} on {path}" for src in images]
+    assert checked > 10  # leaflet.css, Font Awesome's fonts, ...: the crawl saw them
+    assert broken == [], broken
+    assert phone.foreign == []
+
+
+def test_a_report_sent_later_from_another_page_keeps_its_code_on_the_phone(
+    committed_reference,
+    staff,
+    phone,
+    live_server,
+    tmp_path,
+):
+    _fill_report(phone, live_server, tmp_path, "Dikirim dari halaman peta")
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
+    phone.context.set_offline(True)
+    phone.click("#send")
+    phone.wait_for_selector("#queue", state="visible")
+    # The citizen goes back to the map, still without a connection; then the connection returns there.
+    phone.goto(live_server.url + "/")
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    phone.wait_for_selector("#sent-banner:not([hidden])", timeout=15000)
+    report = Report.objects.get(description="Dikirim dari halaman peta")
+    code = tracking_code_display(report.tracking_code)
+    assert code in phone.inner_text("#sent-banner")
+    assert phone.get_attribute("#sent-banner a", "href").endswith(f"/lacak/{code}/")
+    # "My reports" lists it, on the map page and on the form, after a reload too.
+    phone.wait_for_selector("#my-reports:not([hidden])")
+    assert code in phone.inner_text("#my-reports")
+    phone.goto(live_server.url + "/lapor/")
+    phone.wait_for_selector("#my-reports:not([hidden])")
+    item = phone.locator("#my-reports li", has_text=code)
+    assert "Jalan rusak" in item.inner_text()
+    phone.wait_for_function("() => document.querySelector('#my-reports').textContent.includes('Diterima')")
+    # The citizen may make the phone forget it.
+    phone.once("dialog", lambda dialog: dialog.accept())
+    item.locator("button.forget").click()
+    phone.wait_for_selector("#my-reports", state="hidden")
+    assert Report.objects.filter(pk=report.pk).exists()  # the report itself stays
+
+
+def test_the_receipt_offers_copy_and_keeps_the_code(committed_reference, staff, phone, live_server, tmp_path):
+    _fill_report(phone, live_server, tmp_path, "Struk dengan tombol salin")
+    phone.click("#send")
+    phone.wait_for_selector("#receipt", state="visible")
+    code = phone.inner_text("#receipt-code")
+    box = phone.locator("#receipt-copy").bounding_box()
+    assert box["height"] >= 48 and box["width"] >= 48
+    phone.click("#receipt-copy")
+    phone.wait_for_function("() => document.getElementById('receipt-copied').textContent.length > 0")
+    assert phone.evaluate("window.laporMine.all()[0].code") == code
+
+
+def test_the_map_loads_by_itself_when_the_connection_returns(committed_reference, phone, live_server):
+    ReportFactory()
+    phone.goto(live_server.url + "/")
+    phone.wait_for_function("() => /\\d/.test(document.getElementById('report-summary').textContent)")
+    phone.context.set_offline(True)
+    phone.evaluate("document.getElementById('filters').requestSubmit()")
+    phone.wait_for_function("() => document.getElementById('report-summary').textContent.includes('koneksi')")
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    phone.wait_for_function("() => /\\d/.test(document.getElementById('report-summary').textContent)", timeout=10000)
+
+
+def test_the_header_is_one_row_of_thumb_sized_controls(committed_reference, phone, live_server):
+    phone.goto(live_server.url + "/")
+    header = phone.locator("header.topbar").bounding_box()
+    assert header["height"] <= 60, header  # one row on a 360 px phone
+    for selector in ("#kode", "header.topbar button", "#language"):
+        box = phone.locator(selector).bounding_box()
+        assert box["height"] >= 44, (selector, box)
+    report = phone.locator("header .report").bounding_box()
+    assert report["height"] >= 48 and report["width"] >= 48
+    # within the thumb's reach: the lower right of the screen
+    assert report["y"] > 760 * 0.75 and report["x"] + report["width"] > 360 * 0.6
+    assert phone.inner_text(".leaflet-control-scale").count("\n") == 0  # metric only: one line, no miles
+    assert "mi" not in phone.inner_text(".leaflet-control-scale")
+    phone.screenshot(path="docs/screenshots/phone-home-360.png")
+    phone.goto(live_server.url + "/lapor/")
+    assert phone.locator("header .report").count() == 0  # already reporting
