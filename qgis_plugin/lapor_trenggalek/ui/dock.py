@@ -270,8 +270,7 @@ class ReportsDock(QDockWidget):
 
     def _keep_token(self, client: ApiClient, username: str):
         settings = QgsSettings()
-        manager = QgsApplication.authManager()
-        if not manager.masterPasswordIsSet() and not settings.value(SETTINGS + "master_explained", False, type=bool):
+        if not master_password_set() and not settings.value(SETTINGS + "master_explained", False, type=bool):
             self.explain_master_password()
             settings.setValue(SETTINGS + "master_explained", True)
         try:
@@ -616,6 +615,10 @@ class ReportsDock(QDockWidget):
         self.sign_in.setEnabled(not busy)
         self.sign_out.setEnabled(self.client is not None)
         self.open_work.setEnabled(not busy)
+
+
+def master_password_set() -> bool:
+    return QgsApplication.authManager().masterPasswordIsSet()
 
 
 def timeout_ms() -> int:
