@@ -114,6 +114,8 @@ ID = {
         "server {url} menolak sambungan (apakah server sedang berjalan?)"
     ),
     "to": "s.d.",
+    "Basemap (OpenStreetMap)": "Peta dasar (OpenStreetMap)",
+    "Desa/kelurahan boundary": "Batas desa/kelurahan",
     # field names (core/api.py FIELD_LABELS) and the layer's field aliases (core/layers.py REPORT_FIELDS)
     "From date": "Sejak tanggal",
     "To date": "Sampai tanggal",

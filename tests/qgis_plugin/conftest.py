@@ -168,7 +168,9 @@ def pupr(server):
 def indonesian_qgis(qgis_app):
     """QGIS as Trenggalek's staff run it: in Bahasa Indonesia."""
     from lapor_trenggalek.i18n import install_translator
+    from qgis.core import QgsSettings
 
     install_translator("id")
+    QgsSettings().setValue("lapor_trenggalek/basemap_url", "")  # no internet here; test_orientation sets one
     yield
     install_translator("en")

@@ -163,8 +163,7 @@ def test_the_dock_signs_in_and_loads_in_the_background(server, qgis_iface):
     dock._load()
     wait_idle(dock)
     assert "laporan" in dock.summary.text()  # in Indonesian, as QGIS runs here
-    layers = [QgsProject.instance().mapLayer(i) for i in dock.layer_ids]
-    assert layers[1].featureCount() == _matched(dock.client, kecamatan=TRENGGALEK)
+    assert dock.reports_layer().featureCount() == _matched(dock.client, kecamatan=TRENGGALEK)
     QgsProject.instance().removeAllMapLayers()
     dock.close_down()
     dock.deleteLater()

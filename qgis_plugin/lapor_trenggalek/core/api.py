@@ -74,6 +74,20 @@ class ApiClient:
     def kecamatan(self) -> dict:
         return self._call("GET", "api/kecamatan/", auth=False)
 
+    def desa(self, kecamatan: str = "") -> dict:
+        return self._call(
+            "GET", "api/desa/" + (f"?{urlencode({'kecamatan': kecamatan})}" if kecamatan else ""), auth=False
+        )
+
+    def reachable(self, url: str) -> bool:
+        """Whether a URL outside the server answers (a basemap tile), given a few seconds at most."""
+        probe = ApiClient(self.base_url, None, min(self.timeout_ms, 4000), self.feedback)
+        try:
+            status, _raw = probe._send("GET", QNetworkRequest(QUrl(url)))
+        except ApiError:
+            return False
+        return status == 200
+
     def categories(self) -> list[dict]:
         return self._call("GET", "api/categories/", auth=False)
 

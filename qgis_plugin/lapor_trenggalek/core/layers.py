@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import Qt, QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..i18n import tr
@@ -180,11 +180,45 @@ def style_by_status(layer: QgsVectorLayer) -> None:
 
 
 def kecamatan_layer(collection: dict, only: str | None = None, name: str = "Kecamatan") -> QgsVectorLayer:
-    """The kecamatan boundaries (optionally one kecamatan) as a memory layer with an outline style."""
-    import json
-
+    """The kecamatan boundaries (optionally one kecamatan) as a memory layer: outline and name."""
     if only:
         collection = {**collection, "features": [f for f in collection["features"] if f.get("id") == only]}
+    layer = _polygons(collection, name)
+    symbol = layer.renderer().symbol()
+    symbol.setColor(QColor(13, 71, 161, 12))
+    symbol.symbolLayer(0).setStrokeColor(QColor("#0d47a1"))
+    symbol.symbolLayer(0).setStrokeWidth(0.6)
+    _label(layer, 'upper("nama")', size=10, colour="#0d47a1", bold=True, max_scale=400000)
+    return layer
+
+
+def desa_layer(collection: dict, name: str = "Desa/kelurahan") -> QgsVectorLayer:
+    """Desa/kelurahan boundaries: thin dashed grey lines, names when zoomed in (from the server's /api/desa/)."""
+    layer = _polygons(collection, name)
+    symbol = layer.renderer().symbol()
+    symbol.setColor(QColor(0, 0, 0, 0))
+    symbol.symbolLayer(0).setStrokeColor(QColor("#78909c"))
+    symbol.symbolLayer(0).setStrokeWidth(0.3)
+    symbol.symbolLayer(0).setStrokeStyle(Qt.DashLine)
+    _label(layer, '"nama"', size=8, colour="#455a64", bold=False, max_scale=60000)
+    return layer
+
+
+def basemap_layer(url: str, name: str = "OpenStreetMap"):
+    """An XYZ tile basemap (OpenStreetMap by default); None when no URL is configured (offline networks)."""
+    from urllib.parse import quote
+
+    from qgis.core import QgsRasterLayer
+
+    if not url:
+        return None
+    layer = QgsRasterLayer(f"type=xyz&url={quote(url, safe=':/{}')}&zmax=19&zmin=0", name, "wms")
+    return layer if layer.isValid() else None
+
+
+def _polygons(collection: dict, name: str) -> QgsVectorLayer:
+    import json
+
     text = json.dumps(collection)
     fields = QgsJsonUtils.stringToFields(text)
     features = QgsJsonUtils.stringToFeatureList(text, fields)
@@ -194,11 +228,32 @@ def kecamatan_layer(collection: dict, only: str | None = None, name: str = "Keca
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     quiet(layer)
-    symbol = layer.renderer().symbol()
-    symbol.setColor(QColor(13, 71, 161, 20))
-    symbol.symbolLayer(0).setStrokeColor(QColor("#0d47a1"))
-    symbol.symbolLayer(0).setStrokeWidth(0.6)
     return layer
+
+
+def _label(layer, expression: str, *, size: float, colour: str, bold: bool, max_scale: float) -> None:
+    from qgis.PyQt.QtGui import QFont
+
+    settings = QgsPalLayerSettings()
+    settings.fieldName = expression
+    settings.isExpression = True
+    settings.scaleVisibility = True
+    settings.minimumScale = max_scale
+    settings.maximumScale = 1
+    text = QgsTextFormat()
+    font = QFont()
+    font.setBold(bold)
+    text.setFont(font)
+    text.setSize(size)
+    text.setColor(QColor(colour))
+    buffer = text.buffer()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("white"))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
 
 
 def counts_by(layer: QgsVectorLayer, *fields: str) -> dict[tuple, int]:

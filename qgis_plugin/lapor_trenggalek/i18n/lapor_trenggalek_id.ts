@@ -332,6 +332,14 @@
         <translation>s.d.</translation>
     </message>
     <message>
+        <source>Basemap (OpenStreetMap)</source>
+        <translation>Peta dasar (OpenStreetMap)</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan boundary</source>
+        <translation>Batas desa/kelurahan</translation>
+    </message>
+    <message>
         <source>From date</source>
         <translation>Sejak tanggal</translation>
     </message>

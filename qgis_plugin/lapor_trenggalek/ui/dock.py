@@ -35,7 +35,9 @@ from ..core.layers import (
     OPEN_STATUSES,
     OVERDUE_CLOCKS,
     STATUS_STYLE,
+    basemap_layer,
     counts_by,
+    desa_layer,
     kecamatan_layer,
     overdue_counts,
     reports_layer,
@@ -415,13 +417,18 @@ class ReportsDock(QDockWidget):
         self._save_filters(filters)
         client = self.client
 
+        tiles = basemap_url()
+
         def work(task):
             bound = client.bound(task.feedback)
-            return bound.reports(
+            features = bound.reports(
                 filters,
                 on_page=lambda done, total: task.setProgress(max(1, 100 * done / total) if total else 100),
                 is_cancelled=task.isCanceled,
             )
+            desa = bound.desa(filters.get("kecamatan") or "")
+            probe = tiles.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")
+            return features, desa, bool(tiles) and bound.reachable(probe)
 
         def done(features, error):
             if error is not None:
@@ -432,12 +439,13 @@ class ReportsDock(QDockWidget):
                     if not sign_in_needed(error):
                         self.summary.setText(error.message)
                 return
-            self._show(features, filters)
+            self._show(*features, filters)
 
         self.summary.setText(tr("Loading reports…"))
         self._run(tr("Loading Lapor Trenggalek reports"), work, done, main=True)
 
-    def _show(self, features: list[dict], filters: dict):
+    def _show(self, features: list[dict], desa: dict, with_basemap: bool, filters: dict):
+        """Replace the plugin's layers: reports on top, then kecamatan and desa boundaries, then the basemap."""
         project = QgsProject.instance()
         self._watch_selection(None)
         for layer_id in self.layer_ids:
@@ -446,15 +454,27 @@ class ReportsDock(QDockWidget):
         boundary = kecamatan_layer(
             self._kecamatan_geojson, only=filters.get("kecamatan") or None, name=tr("Kecamatan boundary")
         )
+        villages = desa_layer(desa, name=tr("Desa/kelurahan boundary"))
         reports = reports_layer(features, name=tr("Reports"))
-        project.addMapLayer(boundary)
-        project.addMapLayer(reports)
-        self.layer_ids = [boundary.id(), reports.id()]
+        basemap = basemap_layer(basemap_url(), tr("Basemap (OpenStreetMap)")) if with_basemap else None
+        layers = [layer for layer in (reports, boundary, villages, basemap) if layer is not None]
+        group = _group()
+        for layer in layers:
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+        self.layer_ids = [layer.id() for layer in reversed(layers)]  # the reports layer last
         self._watch_selection(reports)
         extent = reports.extent() if reports.featureCount() > 1 else boundary.extent()
         extent.scale(1.1)
-        self.iface.mapCanvas().setExtent(extent)
-        self.iface.mapCanvas().refresh()
+        canvas = self.iface.mapCanvas()
+        if canvas.mapSettings().destinationCrs().authid() != "EPSG:4326":
+            from qgis.core import QgsCoordinateTransform
+
+            extent = QgsCoordinateTransform(
+                reports.crs(), canvas.mapSettings().destinationCrs(), project
+            ).transformBoundingBox(extent)
+        canvas.setExtent(extent)
+        canvas.refresh()
         self._summarise(reports, filters)
 
     def _summarise(self, reports, filters: dict | None = None):
@@ -615,6 +635,21 @@ class ReportsDock(QDockWidget):
         self.sign_in.setEnabled(not busy)
         self.sign_out.setEnabled(self.client is not None)
         self.open_work.setEnabled(not busy)
+
+
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+
+
+def basemap_url() -> str:
+    """The basemap's XYZ URL (settings: lapor_trenggalek/basemap_url; empty: none, for offline networks)."""
+    return str(QgsSettings().value(SETTINGS + "basemap_url", OSM_TILES) or "")
+
+
+def _group():
+    """The layer tree group of the plugin's layers, at the top of the layer panel."""
+    root = QgsProject.instance().layerTreeRoot()
+    group = root.findGroup("Lapor Trenggalek")
+    return group if group is not None else root.insertGroup(0, "Lapor Trenggalek")
 
 
 def master_password_set() -> bool:
