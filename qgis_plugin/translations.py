@@ -116,6 +116,12 @@ ID = {
     "to": "s.d.",
     "Basemap (OpenStreetMap)": "Peta dasar (OpenStreetMap)",
     "Desa/kelurahan boundary": "Batas desa/kelurahan",
+    "Reports (field package)": "Laporan (paket lapangan)",
+    "The action could not be kept in the field package.": "Tindakan tidak dapat disimpan di paket lapangan.",
+    "The field package could not be written: {error}": "Paket lapangan tidak dapat ditulis: {error}",
+    "The report changed meanwhile (someone acted first): {reason}": (
+        "Laporan sudah berubah sementara itu (ada yang bertindak lebih dulu): {reason}"
+    ),
     # field names (core/api.py FIELD_LABELS) and the layer's field aliases (core/layers.py REPORT_FIELDS)
     "From date": "Sejak tanggal",
     "To date": "Sampai tanggal",

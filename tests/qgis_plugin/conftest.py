@@ -134,6 +134,10 @@ def server(tmp_path_factory):
 @pytest.fixture
 def dispatched_to_pupr(server, tmp_path):
     """A new citizen report, verified and dispatched to PUPR by the operator: its id."""
+    return make_dispatched(server, tmp_path)
+
+
+def make_dispatched(server, tmp_path) -> int:
     from lapor_trenggalek.core.api import ApiClient
     from qgis.PyQt.QtGui import QColor, QImage
 

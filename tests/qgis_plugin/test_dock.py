@@ -240,6 +240,7 @@ def test_after_an_action_the_report_stays_in_view_with_its_new_state(server, qgi
     layer = dock.reports_layer()
     fid = next(f.id() for f in layer.getFeatures() if f["id"] == report_id)
     assert not any(b.isEnabled() for b in dock.action_buttons.values())  # nothing selected
+    assert dock.selected_label.text() == "Klik satu laporan di peta (alat Pilih)."  # signed in, not "Belum masuk"
     layer.selectByIds([fid])
     wait_idle(dock)  # the server says which actions are allowed for this report now
     assert dock.action_buttons["acknowledge"].isEnabled() and dock.action_buttons["return_to_operator"].isEnabled()

@@ -340,6 +340,22 @@
         <translation>Batas desa/kelurahan</translation>
     </message>
     <message>
+        <source>Reports (field package)</source>
+        <translation>Laporan (paket lapangan)</translation>
+    </message>
+    <message>
+        <source>The action could not be kept in the field package.</source>
+        <translation>Tindakan tidak dapat disimpan di paket lapangan.</translation>
+    </message>
+    <message>
+        <source>The field package could not be written: {error}</source>
+        <translation>Paket lapangan tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+        <source>The report changed meanwhile (someone acted first): {reason}</source>
+        <translation>Laporan sudah berubah sementara itu (ada yang bertindak lebih dulu): {reason}</translation>
+    </message>
+    <message>
         <source>From date</source>
         <translation>Sejak tanggal</translation>
     </message>

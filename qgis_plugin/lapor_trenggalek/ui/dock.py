@@ -317,6 +317,7 @@ class ReportsDock(QDockWidget):
             check_items(self.category, saved)
         self.summary.setText(tr("Signed in as {user}.").format(user=self.username.text()))
         self._set_busy(False)
+        self._update_actions()
 
     def _sign_out(self):
         """End the token on the server (when reachable) and forget it here; the map stays as it is."""
@@ -671,6 +672,7 @@ def _date_edit() -> QgsDateEdit:
     edit.setNullRepresentation(tr("any day"))
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setCalendarPopup(True)
+    edit.setMinimumWidth(130)  # room for the "any day" text
     edit.clear()
     return edit
 
