@@ -122,6 +122,26 @@ ID = {
     "The report changed meanwhile (someone acted first): {reason}": (
         "Laporan sudah berubah sementara itu (ada yang bertindak lebih dulu): {reason}"
     ),
+    "Fieldwork without a connection": "Kerja lapangan tanpa sinyal",
+    "Take to the field": "Bawa ke lapangan",
+    "Save your open reports with their photos to a GeoPackage for use offline": (
+        "Simpan laporan terbuka Anda beserta fotonya ke GeoPackage untuk dipakai tanpa sinyal"
+    ),
+    "Send": "Kirim",
+    "Send the actions recorded in the field, now that you are online": (
+        "Kirim tindakan yang dicatat di lapangan, setelah kembali tersambung"
+    ),
+    "Lapor Trenggalek: taking reports to the field": "Lapor Trenggalek: menyiapkan paket lapangan",
+    "{n} open reports saved to {path}.": "{n} laporan terbuka disimpan ke {path}.",
+    "Recorded offline; waiting to be sent: {n}.": "Dicatat tanpa sinyal; menunggu dikirim: {n}.",
+    "Report {id}: recorded; press Send when you are online.": (
+        "Laporan {id}: dicatat; tekan Kirim saat sudah tersambung."
+    ),
+    "Sign in and take reports to the field first.": "Masuk dan bawa laporan ke lapangan dulu.",
+    "Report {id}: sent ({status}).": "Laporan {id}: terkirim ({status}).",
+    "Report {id}: refused: {reason}": "Laporan {id}: ditolak: {reason}",
+    "Nothing waiting to be sent.": "Tidak ada yang menunggu dikirim.",
+    "Lapor Trenggalek: sending fieldwork": "Lapor Trenggalek: mengirim hasil lapangan",
     # field names (core/api.py FIELD_LABELS) and the layer's field aliases (core/layers.py REPORT_FIELDS)
     "From date": "Sejak tanggal",
     "To date": "Sampai tanggal",

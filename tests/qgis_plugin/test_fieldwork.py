@@ -59,3 +59,33 @@ def test_a_field_session_is_saved_recorded_offline_and_sent_once(server, pupr, t
     assert len(pupr.events(dispatched_to_pupr)) == len(events)
     states = {f["client_id"]: f["state"] for f in queue_layer(package).getFeatures()}
     assert sorted(states.values()) == ["refused", "sent", "sent"] and len(states) == 3
+
+
+def test_the_dock_takes_reports_to_the_field_records_offline_and_sends(
+    server, qgis_iface, tmp_path, dispatched_to_pupr
+):
+    from lapor_trenggalek.core.fieldwork import waiting
+    from qgis.core import QgsProject
+    from test_plugin import signed_in_dock, wait_idle
+
+    dock = signed_in_dock(qgis_iface, server)
+    package = str(tmp_path / "lapangan.gpkg")
+    dock.take_to_field(package)
+    wait_idle(dock)
+    assert "laporan terbuka disimpan" in dock.field_status.text()
+    layer = QgsProject.instance().mapLayer(dock.field_layer_id)
+    assert layer.isValid() and layer.name() == "Laporan (paket lapangan)"
+    layer.selectByIds([next(f.id() for f in layer.getFeatures() if f["id"] == dispatched_to_pupr)])
+    assert dock.action_buttons["acknowledge"].isEnabled()  # offline: from the status it had when taken out
+    dock.client_backup, dock.client = dock.client, None  # no connection in the field
+    dock._act("acknowledge")
+    assert "menunggu dikirim: 1" in dock.field_status.text() and len(waiting(package)) == 1
+    dock.client = dock.client_backup  # back in the office
+    dock.send_field()
+    wait_idle(dock)
+    assert f"Laporan {dispatched_to_pupr}: terkirim (Sedang ditangani)." in dock.field_status.text()
+    dock.send_field()
+    wait_idle(dock)
+    assert dock.field_status.text() == "Tidak ada yang menunggu dikirim."
+    QgsProject.instance().removeAllMapLayers()
+    dock.close_down()

@@ -356,6 +356,62 @@
         <translation>Laporan sudah berubah sementara itu (ada yang bertindak lebih dulu): {reason}</translation>
     </message>
     <message>
+        <source>Fieldwork without a connection</source>
+        <translation>Kerja lapangan tanpa sinyal</translation>
+    </message>
+    <message>
+        <source>Take to the field</source>
+        <translation>Bawa ke lapangan</translation>
+    </message>
+    <message>
+        <source>Save your open reports with their photos to a GeoPackage for use offline</source>
+        <translation>Simpan laporan terbuka Anda beserta fotonya ke GeoPackage untuk dipakai tanpa sinyal</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Send the actions recorded in the field, now that you are online</source>
+        <translation>Kirim tindakan yang dicatat di lapangan, setelah kembali tersambung</translation>
+    </message>
+    <message>
+        <source>Lapor Trenggalek: taking reports to the field</source>
+        <translation>Lapor Trenggalek: menyiapkan paket lapangan</translation>
+    </message>
+    <message>
+        <source>{n} open reports saved to {path}.</source>
+        <translation>{n} laporan terbuka disimpan ke {path}.</translation>
+    </message>
+    <message>
+        <source>Recorded offline; waiting to be sent: {n}.</source>
+        <translation>Dicatat tanpa sinyal; menunggu dikirim: {n}.</translation>
+    </message>
+    <message>
+        <source>Report {id}: recorded; press Send when you are online.</source>
+        <translation>Laporan {id}: dicatat; tekan Kirim saat sudah tersambung.</translation>
+    </message>
+    <message>
+        <source>Sign in and take reports to the field first.</source>
+        <translation>Masuk dan bawa laporan ke lapangan dulu.</translation>
+    </message>
+    <message>
+        <source>Report {id}: sent ({status}).</source>
+        <translation>Laporan {id}: terkirim ({status}).</translation>
+    </message>
+    <message>
+        <source>Report {id}: refused: {reason}</source>
+        <translation>Laporan {id}: ditolak: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent.</source>
+        <translation>Tidak ada yang menunggu dikirim.</translation>
+    </message>
+    <message>
+        <source>Lapor Trenggalek: sending fieldwork</source>
+        <translation>Lapor Trenggalek: mengirim hasil lapangan</translation>
+    </message>
+    <message>
         <source>From date</source>
         <translation>Sejak tanggal</translation>
     </message>

@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import fieldwork
 from ..core.api import ApiClient, ApiError, field_label, sign_in_needed
 from ..core.auth import AuthError, token_forget, token_load, token_store
 from ..core.layers import (
@@ -42,12 +43,19 @@ from ..core.layers import (
     overdue_counts,
     reports_layer,
     status_counts,
+    style_by_status,
     update_report,
 )
 from ..core.tasks import CallTask
 from ..i18n import tr
 
 SETTINGS = "lapor_trenggalek/"
+# Offline: which statuses each action starts from (workflow/machine.py); the server checks again on "Kirim".
+OFFLINE_ACTIONS = {
+    "acknowledge": ("dispatched", "reopened"),
+    "resolve": ("dispatched", "in_progress", "reopened"),
+    "return_to_operator": ("dispatched", "in_progress"),
+}
 ACTIONS = (("acknowledge", "Acknowledge"), ("resolve", "Resolve"), ("return_to_operator", "Return"))
 
 
@@ -151,6 +159,25 @@ class ReportsDock(QDockWidget):
         self.timeline.clicked.connect(self._show_timeline)
         work_layout.addWidget(self.timeline)
         layout.addWidget(work)
+
+        field = QGroupBox(tr("Fieldwork without a connection"))
+        field_layout = QVBoxLayout(field)
+        field_buttons = QHBoxLayout()
+        self.take_out = QPushButton(tr("Take to the field"))
+        self.take_out.setToolTip(tr("Save your open reports with their photos to a GeoPackage for use offline"))
+        self.take_out.clicked.connect(self._take_out)
+        self.send_queue = QPushButton(tr("Send"))
+        self.send_queue.setToolTip(tr("Send the actions recorded in the field, now that you are online"))
+        self.send_queue.clicked.connect(self.send_field)
+        field_buttons.addWidget(self.take_out)
+        field_buttons.addWidget(self.send_queue)
+        field_layout.addLayout(field_buttons)
+        self.field_status = QLabel()
+        self.field_status.setWordWrap(True)
+        field_layout.addWidget(self.field_status)
+        layout.addWidget(field)
+        self.field_path = settings.value(SETTINGS + "field_package", "") or ""
+        self.field_layer_id = ""
         layout.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -515,6 +542,12 @@ class ReportsDock(QDockWidget):
         selected = layer.selectedFeatures() if layer else []
         return selected[0] if len(selected) == 1 else None
 
+    def _field_selected(self):
+        """The report selected in the field package's layer (offline work), or None."""
+        layer = QgsProject.instance().mapLayer(self.field_layer_id) if self.field_layer_id else None
+        selected = layer.selectedFeatures() if layer else []
+        return selected[0] if len(selected) == 1 else None
+
     def _selection_changed(self, *_args):
         feature = self._selected()
         self._update_actions()
@@ -540,9 +573,13 @@ class ReportsDock(QDockWidget):
         )
 
     def _update_actions(self):
-        """Each action button is enabled only when the server allows it for the selected report now."""
+        """Each action button is enabled only when the server allows it for the selected report now (offline:
+        what the report's status allowed when it was taken to the field)."""
         feature = self._selected() if self.client is not None else None
         allowed = self._allowed.get(feature["id"], []) if feature is not None else []
+        offline = self._field_selected()
+        if offline is not None:
+            allowed = [name for name, sources in OFFLINE_ACTIONS.items() if offline["status"] in sources]
         for name, button in self.action_buttons.items():
             button.setEnabled(name in allowed)
         self.timeline.setEnabled(feature is not None)
@@ -552,8 +589,9 @@ class ReportsDock(QDockWidget):
             )
 
     def _act(self, name: str):
-        feature = self._selected()
-        if self.client is None or feature is None:
+        offline = self._field_selected()
+        feature = self._selected() if offline is None else offline
+        if (self.client is None and offline is None) or feature is None:
             self._say(tr("Select exactly one report on the map."), Qgis.Info)
             return
         report_id = feature["id"]
@@ -569,7 +607,82 @@ class ReportsDock(QDockWidget):
             )
             if not photo:
                 return
+        if offline is not None:
+            self.record_offline(report_id, name, fields, photo or None)
+            return
         self.act(report_id, name, fields, photo or None)
+
+    # --- fieldwork --------------------------------------------------------------------------------------
+    def _take_out(self):
+        path, _filter = QFileDialog.getSaveFileName(
+            self, tr("Take to the field"), self.field_path or "lapangan.gpkg", "GeoPackage (*.gpkg)"
+        )
+        if path:
+            self.take_to_field(path if path.endswith(".gpkg") else path + ".gpkg")
+
+    def take_to_field(self, path: str):
+        if self.client is None:
+            self._say(tr("Sign in first with your staff account."), Qgis.Info)
+            return
+        client = self.client
+
+        def done(count, error):
+            if error is not None:
+                self._refused(error)
+                return
+            self.field_path = path
+            QgsSettings().setValue(SETTINGS + "field_package", path)
+            self._open_field_layer()
+            self.field_status.setText(tr("{n} open reports saved to {path}.").format(n=count, path=path))
+
+        self._run(
+            tr("Lapor Trenggalek: taking reports to the field"),
+            lambda task: fieldwork.take_to_field(client.bound(task.feedback), path),
+            done,
+            main=True,
+        )
+
+    def _open_field_layer(self):
+        project = QgsProject.instance()
+        if self.field_layer_id and project.mapLayer(self.field_layer_id):
+            project.removeMapLayer(self.field_layer_id)
+        layer = fieldwork.field_layer(self.field_path)
+        style_by_status(layer)
+        project.addMapLayer(layer, False)
+        _group().insertLayer(0, layer)
+        self.field_layer_id = layer.id()
+        layer.selectionChanged.connect(self._update_actions)
+
+    def record_offline(self, report_id: int, name: str, fields: dict, photo=None):
+        fieldwork.record(self.field_path, report_id, name, fields["expected_status"], fields.get("note", ""), photo)
+        n = len(fieldwork.waiting(self.field_path))
+        self.field_status.setText(tr("Recorded offline; waiting to be sent: {n}.").format(n=n))
+        self._say(tr("Report {id}: recorded; press Send when you are online.").format(id=report_id), Qgis.Info)
+
+    def send_field(self):
+        if self.client is None or not self.field_path:
+            self._say(tr("Sign in and take reports to the field first."), Qgis.Info)
+            return
+        client, path = self.client, self.field_path
+
+        def done(results, error):
+            if error is not None:
+                self._refused(error)
+                return
+            lines = []
+            for report_id, outcome, answer in results:
+                if outcome == "sent":
+                    lines.append(tr("Report {id}: sent ({status}).").format(id=report_id, status=answer))
+                else:
+                    lines.append(tr("Report {id}: refused: {reason}").format(id=report_id, reason=answer))
+            self.field_status.setText("\n".join(lines) or tr("Nothing waiting to be sent."))
+
+        self._run(
+            tr("Lapor Trenggalek: sending fieldwork"),
+            lambda task: fieldwork.send(client.bound(task.feedback), path),
+            done,
+            main=True,
+        )
 
     def act(self, report_id: int, name: str, fields: dict, photo=None):
         """Send an action; the report stays on the map with the state the server answers."""
