@@ -785,7 +785,6 @@ def _date_edit() -> QgsDateEdit:
     edit.setNullRepresentation(tr("any day"))
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setCalendarPopup(True)
-    edit.setMinimumWidth(130)  # room for the "any day" text
     edit.clear()
     return edit
 
