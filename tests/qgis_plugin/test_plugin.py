@@ -93,6 +93,9 @@ def _photo(tmp_path, name="bukti.jpg") -> Path:
 
 def test_acknowledge_and_resolve_from_the_plugin(server, pupr, tmp_path):
     # A citizen reports a road, the operator verifies and dispatches it: now it waits for PUPR.
+    from conftest import clear_intake_limit
+
+    clear_intake_limit()
     citizen = ApiClient(server)
     receipt = citizen._call(
         "POST",
