@@ -54,6 +54,116 @@ ID = {
     "Username": "Pengguna",
     "{error} You stay signed in for this session.": "{error} Anda tetap masuk untuk sesi ini.",
     "{n} reports": "{n} laporan",
+    # issue 16: an officer's daily tool
+    "Account": "Akun",
+    "All labels": "Semua label",
+    "All open": "Semua yang terbuka",
+    "Cannot reach the server: {why}. Check the server address and the connection, then try again.": (
+        "Server tidak dapat dihubungi: {why}. Periksa alamat server dan koneksi, lalu coba lagi."
+    ),
+    "Click a report on the map (Select tool).": "Klik satu laporan di peta (alat Pilih).",
+    "Connecting to the server…": "Menghubungi server…",
+    "Every report still waiting for action, whatever its date, place or label": (
+        "Semua laporan yang masih menunggu tindakan, apa pun tanggal, tempat atau labelnya"
+    ),
+    "Fill in the server, your username and your password.": "Isi alamat server, nama pengguna dan kata sandi Anda.",
+    "Filters": "Saringan",
+    "Kecamatan boundary": "Batas kecamatan",
+    "Label": "Label",
+    "Lapor Trenggalek: actions of report {id}": "Lapor Trenggalek: tindakan laporan {id}",
+    "Lapor Trenggalek: checking the sign-in": "Lapor Trenggalek: memeriksa sesi masuk",
+    "Lapor Trenggalek: photo": "Lapor Trenggalek: foto",
+    "Lapor Trenggalek: report {id}": "Lapor Trenggalek: laporan {id}",
+    "Lapor Trenggalek: signing in": "Lapor Trenggalek: masuk",
+    "Lapor Trenggalek: signing out": "Lapor Trenggalek: keluar",
+    "Lapor Trenggalek: timeline of report {id}": "Lapor Trenggalek: linimasa laporan {id}",
+    "Loading reports…": "Memuat laporan…",
+    "Loading was cancelled; the map is as it was.": "Pemuatan dibatalkan; peta tetap seperti sebelumnya.",
+    "Open the photo large": "Buka foto ukuran besar",
+    "Overdue": "Terlambat",
+    "Overdue (red ring)": "Terlambat (lingkar merah)",
+    "Overdue only": "Hanya yang terlambat",
+    "Overdue: {n}": "Terlambat: {n}",
+    "QGIS master password": "Kata sandi induk QGIS",
+    "QGIS will now ask for a master password. It locks the sign-in this plugin keeps on this computer, so you do "
+    "not type your Lapor Trenggalek password every day. Choose one you remember: QGIS asks for it once per "
+    "session. It is not your Lapor Trenggalek password and is never sent anywhere.": (
+        "Sebentar lagi QGIS meminta kata sandi induk (master password). Kata sandi ini mengunci sesi masuk yang "
+        "disimpan plugin di komputer ini, agar Anda tidak perlu mengetik kata sandi Lapor Trenggalek setiap hari. "
+        "Pilih yang mudah Anda ingat: QGIS memintanya sekali setiap kali dibuka. Ini bukan kata sandi Lapor "
+        "Trenggalek Anda dan tidak pernah dikirim ke mana pun."
+    ),
+    "Report {id}: {status}.": "Laporan {id}: {status}.",
+    "Reported": "Tanggal lapor",
+    "Selected report": "Laporan terpilih",
+    "Sign-in cancelled.": "Masuk dibatalkan.",
+    "Signing in…": "Sedang masuk…",
+    "Something went wrong in the plugin; the details are in the log.": (
+        "Terjadi kesalahan pada plugin; rinciannya ada di log pesan QGIS."
+    ),
+    "The server {url} did not answer like a Lapor Trenggalek server. Check the server address.": (
+        "Server {url} tidak menjawab seperti server Lapor Trenggalek. Periksa alamat server."
+    ),
+    "any day": "semua tanggal",
+    "the address {host} was not found": "alamat {host} tidak ditemukan",
+    "the connection to {url} failed (network error {code})": "sambungan ke {url} gagal (galat jaringan {code})",
+    "the last day comes before the first day.": "tanggal akhir lebih awal dari tanggal awal.",
+    "the secure connection (TLS) to {host} failed": "sambungan aman (TLS) ke {host} gagal",
+    "the server at {url} did not answer within {s} seconds": "server {url} tidak menjawab dalam {s} detik",
+    "the server at {url} refused the connection (is it running?)": (
+        "server {url} menolak sambungan (apakah server sedang berjalan?)"
+    ),
+    "to": "s.d.",
+    "Basemap (OpenStreetMap)": "Peta dasar (OpenStreetMap)",
+    "Desa/kelurahan boundary": "Batas desa/kelurahan",
+    "Reports (field package)": "Laporan (paket lapangan)",
+    "The action could not be kept in the field package.": "Tindakan tidak dapat disimpan di paket lapangan.",
+    "The field package could not be written: {error}": "Paket lapangan tidak dapat ditulis: {error}",
+    "The report changed meanwhile (someone acted first): {reason}": (
+        "Laporan sudah berubah sementara itu (ada yang bertindak lebih dulu): {reason}"
+    ),
+    "Fieldwork without a connection": "Kerja lapangan tanpa sinyal",
+    "Take to the field": "Bawa ke lapangan",
+    "Save your open reports with their photos to a GeoPackage for use offline": (
+        "Simpan laporan terbuka Anda beserta fotonya ke GeoPackage untuk dipakai tanpa sinyal"
+    ),
+    "Send": "Kirim",
+    "Send the actions recorded in the field, now that you are online": (
+        "Kirim tindakan yang dicatat di lapangan, setelah kembali tersambung"
+    ),
+    "Lapor Trenggalek: taking reports to the field": "Lapor Trenggalek: menyiapkan paket lapangan",
+    "{n} open reports saved to {path}.": "{n} laporan terbuka disimpan ke {path}.",
+    "Recorded offline; waiting to be sent: {n}.": "Dicatat tanpa sinyal; menunggu dikirim: {n}.",
+    "Report {id}: recorded; press Send when you are online.": (
+        "Laporan {id}: dicatat; tekan Kirim saat sudah tersambung."
+    ),
+    "Sign in and take reports to the field first.": "Masuk dan bawa laporan ke lapangan dulu.",
+    "Report {id}: sent ({status}).": "Laporan {id}: terkirim ({status}).",
+    "Report {id}: refused: {reason}": "Laporan {id}: ditolak: {reason}",
+    "Nothing waiting to be sent.": "Tidak ada yang menunggu dikirim.",
+    "Lapor Trenggalek: sending fieldwork": "Lapor Trenggalek: mengirim hasil lapangan",
+    # field names (core/api.py FIELD_LABELS) and the layer's field aliases (core/layers.py REPORT_FIELDS)
+    "From date": "Sejak tanggal",
+    "To date": "Sampai tanggal",
+    "No.": "No.",
+    "Reported (WIB)": "Dilaporkan (WIB)",
+    "Response due (WIB)": "Tenggat respons (WIB)",
+    "Resolution due (WIB)": "Tenggat penyelesaian (WIB)",
+    "Description": "Uraian",
+    "OPD": "OPD",
+    "Status code": "Kode status",
+    "Overdue clock": "Tenggat yang terlewat",
+    "Label code": "Kode label",
+    "Squad": "Pasukan",
+    "Squad colour": "Warna pasukan",
+    "Kecamatan code": "Kode kecamatan",
+    "Desa code": "Kode desa",
+    "Desa/kelurahan": "Desa/kelurahan",
+    "Photo": "Foto",
+    # overdue clocks (core/layers.py OVERDUE_CLOCKS)
+    "Overdue: verification deadline passed": "Terlambat: tenggat verifikasi lewat",
+    "Overdue: first-response deadline passed": "Terlambat: tenggat respons pertama lewat",
+    "Overdue: resolution deadline passed": "Terlambat: tenggat penyelesaian lewat",
     # status labels (core/layers.py STATUS_STYLE)
     "Received": "Diterima",
     "Verified": "Terverifikasi",

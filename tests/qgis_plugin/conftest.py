@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -21,6 +22,62 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+_SERVER_ENV: dict = {}
+
+
+@pytest.fixture
+def django_shell(server):
+    """Run Python in the test server's Django (to set up what the demo data lacks, e.g. an overdue report)."""
+
+    def run(code: str) -> str:
+        manage = [str(DJANGO_PYTHON), str(ROOT / "manage.py"), "shell", "-c", code]
+        done = subprocess.run(manage, env=_SERVER_ENV, cwd=ROOT, capture_output=True, text=True, check=True)
+        return done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+
+    return run
+
+
+@pytest.fixture
+def silent_server():
+    """A server that accepts connections and never answers; yields (url, connections accepted)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted: list[socket.socket] = []
+
+    def accept():
+        while True:
+            try:
+                connection, _address = listener.accept()
+            except OSError:
+                return
+            accepted.append(connection)
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", accepted
+    listener.close()
+    for connection in accepted:
+        connection.close()
+
+
+@pytest.fixture
+def tracebacks(monkeypatch):
+    """Every exception that would reach the officer as a Python error dialog (an exception in a Qt slot)."""
+    caught: list = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, value, tb: caught.append(value))
+    return caught
+
+
+@pytest.fixture(autouse=True)
+def master_password_explained(monkeypatch):
+    """The explanation before QGIS asks for its master password is a modal dialog: recorded instead of shown."""
+    from lapor_trenggalek.ui.dock import ReportsDock
+
+    shown: list = []
+    monkeypatch.setattr(ReportsDock, "explain_master_password", lambda self: shown.append(True))
+    return shown
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +116,7 @@ def server(tmp_path_factory):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    _SERVER_ENV.update(env)
     for _ in range(100):
         try:
             urllib.request.urlopen(url + "/api/categories/", timeout=2)
@@ -74,6 +132,43 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture
+def dispatched_to_pupr(server, tmp_path):
+    """A new citizen report, verified and dispatched to PUPR by the operator: its id."""
+    return make_dispatched(server, tmp_path)
+
+
+def clear_intake_limit() -> None:
+    """The public report door allows 5 reports per sender in 10 minutes; the tests send more, from one address."""
+    code = "from geoportal.models import SubmissionThrottle; SubmissionThrottle.objects.all().delete()"
+    manage = [str(DJANGO_PYTHON), str(ROOT / "manage.py"), "shell", "-c", code]
+    subprocess.run(manage, env=_SERVER_ENV, cwd=ROOT, capture_output=True, check=True)
+
+
+def make_dispatched(server, tmp_path) -> int:
+    from lapor_trenggalek.core.api import ApiClient
+
+    clear_intake_limit()
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    photo = tmp_path / "lubang.jpg"
+    image = QImage(320, 240, QImage.Format_RGB32)
+    image.fill(QColor("#607d8b"))
+    image.save(str(photo), "JPG")
+    receipt = ApiClient(server)._call(
+        "POST",
+        "api/reports/",
+        auth=False,
+        files={"photo": photo},
+        form={"category": "jalan-rusak", "latitude": "-8.0506", "longitude": "111.7086"},
+    )
+    operator = ApiClient(server)
+    operator.obtain_token("operator", PASSWORD)
+    operator.transition(receipt["id"], "verify")
+    operator.transition(receipt["id"], "dispatch", fields={"opd": "PUPR"})
+    return receipt["id"]
+
+
+@pytest.fixture
 def pupr(server):
     from lapor_trenggalek.core.api import ApiClient
 
@@ -86,7 +181,9 @@ def pupr(server):
 def indonesian_qgis(qgis_app):
     """QGIS as Trenggalek's staff run it: in Bahasa Indonesia."""
     from lapor_trenggalek.i18n import install_translator
+    from qgis.core import QgsSettings
 
     install_translator("id")
+    QgsSettings().setValue("lapor_trenggalek/basemap_url", "")  # no internet here; test_orientation sets one
     yield
     install_translator("en")

@@ -19,6 +19,29 @@ from qgis.PyQt.QtGui import QColor, QImage
 TRENGGALEK = "35.03.11"
 
 
+def wait_idle(dock, seconds: float = 60) -> None:
+    """Let QGIS's event loop run until the dock has no call in flight."""
+    deadline = time.time() + seconds
+    while dock._tasks and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    QgsApplication.processEvents()
+    assert not dock._tasks, "the dock still waits for the server"
+
+
+def signed_in_dock(qgis_iface, server, username="opd-pupr"):
+    from lapor_trenggalek.ui.dock import ReportsDock
+
+    dock = ReportsDock(qgis_iface)
+    wait_idle(dock)
+    dock.server.setText(server)
+    dock.username.setText(username)
+    dock.password.setText("trenggalek-demo")
+    dock._sign_in()
+    wait_idle(dock)
+    return dock
+
+
 def _matched(client: ApiClient, **filters) -> int:
     query = "&".join(f"{k}={v}" for k, v in filters.items())
     return client._call("GET", f"api/staff/reports/?limit=1&count=true&{query}")["numberMatched"]
@@ -54,9 +77,8 @@ def test_one_kecamatan_loads_with_the_servers_count_and_status_styles(pupr):
     assert layer.featureCount() == _matched(pupr, kecamatan=TRENGGALEK) > 0
     assert {f["kecamatan"] for f in layer.getFeatures()} == {TRENGGALEK}
     assert {f["opd"] for f in layer.getFeatures()} == {"PUPR"}  # staff see only their OPD's reports
-    renderer = layer.renderer()
-    assert renderer.classAttribute() == "status"
-    colours = {c.value(): c.symbol().color().name() for c in renderer.categories()}
+    rules = layer.renderer().rootRule().children()
+    colours = {r.filterExpression().split("'")[1]: r.symbol().color().name() for r in rules[1:]}
     assert colours["dispatched"] == STATUS_STYLE["dispatched"][1] and colours["resolved"] == STATUS_STYLE["resolved"][1]
     assert sum(status_counts(layer).values()) == layer.featureCount()
 
@@ -71,6 +93,9 @@ def _photo(tmp_path, name="bukti.jpg") -> Path:
 
 def test_acknowledge_and_resolve_from_the_plugin(server, pupr, tmp_path):
     # A citizen reports a road, the operator verifies and dispatches it: now it waits for PUPR.
+    from conftest import clear_intake_limit
+
+    clear_intake_limit()
     citizen = ApiClient(server)
     receipt = citizen._call(
         "POST",
@@ -134,24 +159,16 @@ def test_the_map_canvas_renders_a_kecamatan_and_its_reports(pupr, qgis_app, tmp_
 
 
 def test_the_dock_signs_in_and_loads_in_the_background(server, qgis_iface):
-    from lapor_trenggalek.ui.dock import ReportsDock
-
-    dock = ReportsDock(qgis_iface)
-    dock.server.setText(server)
-    dock.username.setText("opd-pupr")
-    dock.password.setText("trenggalek-demo")
-    dock._sign_in()
+    dock = signed_in_dock(qgis_iface, server)
     assert dock.client is not None and dock.password.text() == ""
+    dock.status.deselectAllOptions()
     dock.kecamatan.setCurrentIndex(dock.kecamatan.findData(TRENGGALEK))
     dock._load()
-    deadline = time.time() + 60
-    while dock.load.isEnabled() is False and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.05)
+    wait_idle(dock)
     assert "laporan" in dock.summary.text()  # in Indonesian, as QGIS runs here
-    layers = [QgsProject.instance().mapLayer(i) for i in dock.layer_ids]
-    assert layers[1].featureCount() == _matched(dock.client, kecamatan=TRENGGALEK)
+    assert dock.reports_layer().featureCount() == _matched(dock.client, kecamatan=TRENGGALEK)
     QgsProject.instance().removeAllMapLayers()
+    dock.close_down()
     dock.deleteLater()
 
 
@@ -190,11 +207,7 @@ def test_the_token_is_kept_in_the_qgis_authentication_database(server, qgis_ifac
     from qgis.core import QgsSettings
 
     QgsApplication.authManager().setMasterPassword("lapor-test-master", True)
-    dock = ReportsDock(qgis_iface)
-    dock.server.setText(server)
-    dock.username.setText("opd-pupr")
-    dock.password.setText("trenggalek-demo")
-    dock._sign_in()
+    dock = signed_in_dock(qgis_iface, server)
     token = dock.client.token
     authcfg = QgsSettings().value(SETTINGS + "authcfg", "")
     assert authcfg and token not in authcfg
@@ -204,16 +217,17 @@ def test_the_token_is_kept_in_the_qgis_authentication_database(server, qgis_ifac
 
     # The next time the dock opens, the officer is signed in without typing the password.
     again = ReportsDock(qgis_iface)
+    wait_idle(again)
     assert again.client is not None and again.client.token == token
     assert again.username.text() == "opd-pupr" and again.kecamatan.count() == 15
     again.deleteLater()
 
 
 def test_the_timeline_and_photos_of_a_report_show_in_qgis(pupr, qgis_app):
-    from lapor_trenggalek.ui.timeline import TimelineDialog
+    from lapor_trenggalek.ui.timeline import TimelineDialog, fetch_timeline
 
     report_id = pupr.reports({"status": "resolved"})[0]["id"]
-    dialog = TimelineDialog(pupr, report_id)
+    dialog = TimelineDialog(pupr, *fetch_timeline(pupr, report_id))
     text = dialog.text.toPlainText()
     assert "Diterima" in text and "Selesai ditangani" in text
     assert dialog.windowTitle().startswith(f"Laporan #{report_id}")
@@ -234,28 +248,17 @@ def test_an_ended_token_is_refused_with_401_and_a_request_to_sign_in_again(serve
     assert "masuk lagi" in caught.value.message.lower()
 
 
-def _wait_for_load(dock):
-    deadline = time.time() + 60
-    while not dock.load.isEnabled() and time.time() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.05)
-
-
 def test_the_dock_asks_to_sign_in_again_when_its_token_has_ended(server, qgis_iface):
     from lapor_trenggalek.ui.dock import SETTINGS, ReportsDock
     from qgis.core import QgsSettings
 
     QgsApplication.authManager().setMasterPassword("lapor-test-master", True)
-    dock = ReportsDock(qgis_iface)
-    dock.server.setText(server)
-    dock.username.setText("opd-pupr")
-    dock.password.setText("trenggalek-demo")
-    dock._sign_in()
+    dock = signed_in_dock(qgis_iface, server)
     assert dock.sign_out.isEnabled()
     ApiClient(server, dock.client.token).sign_out()  # revoked elsewhere (the staff token page, a sign-out)
 
     dock._load()  # the background load meets 401
-    _wait_for_load(dock)
+    wait_idle(dock)
     assert dock.client is None and not dock.sign_out.isEnabled()
     assert "Masuk lagi dengan kata sandi" in dock.summary.text()
     assert not QgsSettings().value(SETTINGS + "authcfg", "")  # the dead token is forgotten
@@ -263,12 +266,11 @@ def test_the_dock_asks_to_sign_in_again_when_its_token_has_ended(server, qgis_if
     dock.deleteLater()
 
     # Signed in again, and the token ends while QGIS is closed: the dock opens asking for the password.
-    dock = ReportsDock(qgis_iface)
-    dock.password.setText("trenggalek-demo")
-    dock._sign_in()
+    dock = signed_in_dock(qgis_iface, server)
     ApiClient(server, dock.client.token).sign_out()
     dock.deleteLater()
     again = ReportsDock(qgis_iface)
+    wait_idle(again)
     assert again.client is None and "Masuk lagi" in again.summary.text()
     assert again.username.text() == "opd-pupr"
     assert not QgsSettings().value(SETTINGS + "authcfg", "")
@@ -276,17 +278,14 @@ def test_the_dock_asks_to_sign_in_again_when_its_token_has_ended(server, qgis_if
 
 
 def test_the_sign_out_button_ends_the_token_on_the_server(server, qgis_iface):
-    from lapor_trenggalek.ui.dock import SETTINGS, ReportsDock
+    from lapor_trenggalek.ui.dock import SETTINGS
     from qgis.core import QgsSettings
 
     QgsApplication.authManager().setMasterPassword("lapor-test-master", True)
-    dock = ReportsDock(qgis_iface)
-    dock.server.setText(server)
-    dock.username.setText("opd-pupr")
-    dock.password.setText("trenggalek-demo")
-    dock._sign_in()
+    dock = signed_in_dock(qgis_iface, server)
     token = dock.client.token
     dock._sign_out()
+    wait_idle(dock)
     assert dock.client is None and dock.summary.text() == "Belum masuk."
     assert not QgsSettings().value(SETTINGS + "authcfg", "")
     with pytest.raises(ApiError) as caught:

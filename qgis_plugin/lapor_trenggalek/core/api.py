@@ -1,6 +1,8 @@
 """The Lapor Trenggalek staff API, through QGIS's own network stack (proxy and TLS settings of the user's QGIS).
 
-Calls block; the dock runs them inside a QgsTask so QGIS stays responsive.
+Calls block the thread they run on; the dock runs every one of them inside a QgsTask (core/tasks.py) so QGIS's
+main thread never waits for the server. Each request gives up when the server sends nothing for `timeout_ms`
+(a server that accepts the connection and stays silent), and stops at once when its `feedback` is cancelled.
 """
 
 import json
@@ -9,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
-from qgis.core import QgsBlockingNetworkRequest
-from qgis.PyQt.QtCore import QByteArray, QUrl
-from qgis.PyQt.QtNetwork import QNetworkRequest
+from qgis.core import QgsFeedback, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QByteArray, QEventLoop, QTimer, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..i18n import tr
 
@@ -19,11 +21,12 @@ from ..i18n import tr
 class ApiError(Exception):
     """A refusal or failure, with a message a person can act on (the server's own words when it gave some)."""
 
-    def __init__(self, message: str, status: int = 0, errors: dict | None = None):
+    def __init__(self, message: str, status: int = 0, errors: dict | None = None, *, cancelled: bool = False):
         super().__init__(message)
         self.message = message
         self.status = status
         self.errors = errors or {}
+        self.cancelled = cancelled  # the officer pressed "Batal": not a failure to report
 
 
 def sign_in_needed(error: ApiError) -> bool:
@@ -31,16 +34,28 @@ def sign_in_needed(error: ApiError) -> bool:
     return error.status == 401
 
 
+TIMEOUT_MS = 20000  # a silent server is given up after 20 s without a byte
+
+
 class ApiClient:
-    def __init__(self, base_url: str, token: str | None = None, timeout_ms: int = 60000):
-        self.base_url = base_url.rstrip("/") + "/"
+    def __init__(
+        self, base_url: str, token: str | None = None, timeout_ms: int = TIMEOUT_MS, feedback: QgsFeedback | None = None
+    ):
+        self.base_url = base_url.strip().rstrip("/") + "/"
         self.token = token
         self.timeout_ms = timeout_ms
+        self.feedback = feedback
+
+    def bound(self, feedback: QgsFeedback | None) -> "ApiClient":
+        """The same server and token, with requests that stop when this feedback is cancelled (a task's)."""
+        return ApiClient(self.base_url, self.token, self.timeout_ms, feedback)
 
     # --- endpoints -------------------------------------------------------------------------------------
     def obtain_token(self, username: str, password: str) -> str:
         form = {"username": username, "password": password, "name": "QGIS"}  # the device, on the staff token page
         body = self._call("POST", "api/auth/token/", form=form, auth=False)
+        if not isinstance(body, dict) or not body.get("token"):
+            raise ApiError(self._not_lapor())
         self.token = body["token"]
         return self.token
 
@@ -58,6 +73,20 @@ class ApiClient:
 
     def kecamatan(self) -> dict:
         return self._call("GET", "api/kecamatan/", auth=False)
+
+    def desa(self, kecamatan: str = "") -> dict:
+        return self._call(
+            "GET", "api/desa/" + (f"?{urlencode({'kecamatan': kecamatan})}" if kecamatan else ""), auth=False
+        )
+
+    def reachable(self, url: str) -> bool:
+        """Whether a URL outside the server answers (a basemap tile), given a few seconds at most."""
+        probe = ApiClient(self.base_url, None, min(self.timeout_ms, 4000), self.feedback)
+        try:
+            status, _raw = probe._send("GET", QNetworkRequest(QUrl(url)))
+        except ApiError:
+            return False
+        return status == 200
 
     def categories(self) -> list[dict]:
         return self._call("GET", "api/categories/", auth=False)
@@ -77,9 +106,11 @@ class ApiClient:
         features: list[dict] = []
         total = None
         while url:
-            if is_cancelled and is_cancelled():
-                raise ApiError(tr("Cancelled."))
+            if (is_cancelled and is_cancelled()) or self._cancelled():
+                raise ApiError(tr("Cancelled."), cancelled=True)
             page = self._call("GET", url)
+            if not isinstance(page, dict) or not isinstance(page.get("features"), list):
+                raise ApiError(self._not_lapor())
             total = page.get("numberMatched", total)
             features.extend(page["features"])
             if on_page:
@@ -103,12 +134,72 @@ class ApiClient:
         request = QNetworkRequest(QUrl(url))
         if self.token and url.startswith(self.base_url):
             request.setRawHeader(b"Authorization", f"Token {self.token}".encode())
-        blocking = QgsBlockingNetworkRequest()
-        if blocking.get(request, forceRefresh=False) != QgsBlockingNetworkRequest.NoError:
-            raise ApiError(tr("The file could not be downloaded: {error}").format(error=blocking.errorMessage()))
-        return bytes(blocking.reply().content())
+        status, raw = self._send("GET", request)
+        if status != 200:
+            raise ApiError(tr("The file could not be downloaded: {error}").format(error=status), status)
+        return raw
 
     # --- plumbing --------------------------------------------------------------------------------------
+    def _cancelled(self) -> bool:
+        return self.feedback is not None and self.feedback.isCanceled()
+
+    def _not_lapor(self) -> str:
+        return tr("The server {url} did not answer like a Lapor Trenggalek server. Check the server address.").format(
+            url=self.base_url
+        )
+
+    def _send(self, method: str, request: QNetworkRequest, body: bytes = b"") -> tuple[int, bytes]:
+        """One request on QGIS's network manager (of this thread), waited for in a local event loop; gives up after
+        timeout_ms of silence, and aborts as soon as the feedback is cancelled. Returns (HTTP status, body)."""
+        request.setTransferTimeout(self.timeout_ms)
+        request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+        manager = QgsNetworkAccessManager.instance()
+        if self._cancelled():
+            raise ApiError(tr("Cancelled."), cancelled=True)
+        if method == "GET":
+            reply = manager.get(request)
+        elif method == "DELETE":
+            reply = manager.deleteResource(request)
+        else:
+            reply = manager.post(request, QByteArray(body))
+        loop = QEventLoop()
+        reply.finished.connect(loop.quit)
+        watch = QTimer()
+        watch.setInterval(100)
+        watch.timeout.connect(lambda: self._cancelled() and reply.abort())
+        watch.start()
+        if not reply.isFinished():
+            loop.exec_()
+        watch.stop()
+        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute) or 0
+        raw = bytes(reply.readAll())
+        error = reply.error()
+        reply.deleteLater()
+        if self._cancelled():
+            raise ApiError(tr("Cancelled."), cancelled=True)
+        if status == 0 and error != QNetworkReply.NoError:
+            raise ApiError(self._unreachable(error))
+        return status, raw
+
+    def _unreachable(self, error) -> str:
+        """Why the server could not be reached, in the officer's words (never Qt's English)."""
+        host = QUrl(self.base_url).host()
+        if error == QNetworkReply.ConnectionRefusedError:
+            why = tr("the server at {url} refused the connection (is it running?)").format(url=self.base_url)
+        elif error == QNetworkReply.HostNotFoundError:
+            why = tr("the address {host} was not found").format(host=host)
+        elif error in (QNetworkReply.OperationCanceledError, QNetworkReply.TimeoutError):
+            why = tr("the server at {url} did not answer within {s} seconds").format(
+                url=self.base_url, s=round(self.timeout_ms / 1000)
+            )
+        elif error in (QNetworkReply.SslHandshakeFailedError, QNetworkReply.InsecureRedirectError):
+            why = tr("the secure connection (TLS) to {host} failed").format(host=host)
+        else:
+            why = tr("the connection to {url} failed (network error {code})").format(url=self.base_url, code=int(error))
+        return tr(
+            "Cannot reach the server: {why}. Check the server address and the connection, then try again."
+        ).format(why=why)
+
     def _call(self, method: str, path: str, *, form: dict | None = None, files: dict | None = None, auth: bool = True):
         url = path if path.startswith("http") else urljoin(self.base_url, path)
         request = QNetworkRequest(QUrl(url))
@@ -116,34 +207,42 @@ class ApiClient:
         request.setRawHeader(b"Accept-Language", b"id")
         if auth and self.token:
             request.setRawHeader(b"Authorization", f"Token {self.token}".encode())
-        blocking = QgsBlockingNetworkRequest()
-        if method == "GET":
-            error = blocking.get(request, forceRefresh=True)
-        elif method == "DELETE":
-            error = blocking.deleteResource(request)
-        else:
+        body = b""
+        if method not in ("GET", "DELETE"):
             content_type, body = _multipart(form or {}, files or {})
             request.setHeader(QNetworkRequest.ContentTypeHeader, content_type)
-            error = blocking.post(request, QByteArray(body), forceRefresh=True)
-        reply = blocking.reply()
-        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute) or 0
-        raw = bytes(reply.content())
-        if status == 0 and error != QgsBlockingNetworkRequest.NoError:
-            raise ApiError(
-                tr("The server {url} cannot be reached: {error}. Check the server address and the connection.").format(
-                    url=self.base_url, error=blocking.errorMessage()
-                ),
-                status,
-            )
+        status, raw = self._send(method, request, body)
         try:
             payload = json.loads(raw.decode("utf-8")) if raw else {}
         except ValueError:
+            if status < 400:
+                raise ApiError(self._not_lapor(), status) from None
             payload = {}
         if status >= 400:
             raise ApiError(
                 _message(payload, status), status, payload.get("errors") if isinstance(payload, dict) else None
             )
         return payload
+
+
+# The server's parameter and field names, as the officer sees them in the dock (never `created_from`).
+FIELD_LABELS = {
+    "created_from": "From date",
+    "created_to": "To date",
+    "status": "Status",
+    "category": "Label",
+    "kecamatan": "Kecamatan",
+    "overdue": "Overdue only",
+    "note": "Note",
+    "photo": "Proof photo",
+    "expected_status": "Status",
+    "non_field_errors": "",
+}
+
+
+def field_label(name: str) -> str:
+    label = FIELD_LABELS.get(name, name)
+    return tr(label) if label else ""
 
 
 def _message(payload, status: int) -> str:
@@ -153,12 +252,15 @@ def _message(payload, status: int) -> str:
         if "detail" in payload:
             # {detail, errors}: the summary, then what is wrong per field, in the server's words
             errors = payload.get("errors") if isinstance(payload.get("errors"), dict) else {}
-            fields = [" ".join(map(str, v)) if isinstance(v, list) else str(v) for v in errors.values()]
+            fields = [
+                f"{field_label(k)}: " + (" ".join(map(str, v)) if isinstance(v, list) else str(v))
+                for k, v in errors.items()
+            ]
             return " ".join([str(payload["detail"]), *fields])
         if "non_field_errors" in payload:
             return " ".join(payload["non_field_errors"])
         parts = [
-            f"{key}: {' '.join(map(str, value)) if isinstance(value, list) else value}"
+            f"{field_label(key)}: {' '.join(map(str, value)) if isinstance(value, list) else value}"
             for key, value in payload.items()
         ]
         if parts:
