@@ -359,6 +359,19 @@ T = {
         "Isi ini bukan JSON yang sah (baris %(line)d, kolom %(column)d)."
     ),
     "This body is not valid JSON.": "Isi ini bukan JSON yang sah.",
+    "The server is busy. Try again in a few seconds; a report sent twice is stored once.": (
+        "Server sedang sibuk. Coba lagi beberapa detik lagi; laporan yang terkirim dua kali hanya disimpan sekali."
+    ),
+    "Your upload arrived too slowly and was stopped. Try again on a better connection.": (
+        "Unggahan Anda terlalu lambat sehingga dihentikan. Coba lagi dengan koneksi yang lebih baik."
+    ),
+    "The database cannot be reached now. Try again in a minute; a report sent twice is stored once.": (
+        "Basis data sedang tidak dapat dihubungi. Coba lagi satu menit lagi; laporan yang terkirim dua kali hanya "
+        "disimpan sekali."
+    ),
+    "The server cannot store files at the moment. Try again later; nothing was stored.": (
+        "Server sedang tidak dapat menyimpan berkas. Coba lagi nanti; tidak ada yang tersimpan."
+    ),
     "This text contains a character that is not allowed (NUL).": (
         "Teks ini memuat karakter yang tidak diperbolehkan (NUL)."
     ),
