@@ -156,7 +156,6 @@ class World:
         subprocess.run([*manage, "migrate", "-v0"], check=True, env=self.env, cwd=ROOT)
         subprocess.run([*manage, "setup_demo", "--reports", "200"], check=True, env=self.env, cwd=ROOT,
                        stdout=subprocess.DEVNULL)  # fmt: skip
-        subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], check=True, env=self.env, cwd=ROOT)
         say(f"database {self.name}: migrated, 200 demo reports")
 
     def unmount(self) -> None:
@@ -454,6 +453,7 @@ def main() -> int:
     args = parser.parse_args()
     if os.geteuid() != 0:
         raise SystemExit("make faults runs as root: it mounts a tmpfs and restarts the project's PostgreSQL cluster.")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so that `finally` unmounts and stops gunicorn
     world = World(args)
     world.prepare()
     photos = [photo_make(seed=seed) for seed in range(3)]
