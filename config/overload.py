@@ -54,9 +54,15 @@ class _DeadlineStream:
         if time.monotonic() > self._deadline:
             raise TimeoutError("request body not received in time")
 
-    def read(self, *args):
+    # gunicorn's body reader waits until it has all the bytes asked for, however slowly they come: asking for
+    # small pieces is what lets the deadline be checked every few kB of a trickle.
+    PIECE = 8192
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            return b"".join(iter(lambda: self.read(self.PIECE), b""))
         self._check()
-        return self._stream.read(*args)
+        return self._stream.read(min(size, self.PIECE))
 
     def readline(self, *args):
         self._check()
