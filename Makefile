@@ -1,5 +1,5 @@
 # The single entry point for people and for CI (.ci/run calls `make test`).
-.PHONY: run stop test db plugin-zip bench fuzz
+.PHONY: run stop test db plugin-zip bench fuzz loadtest faults
 
 run:  ## set everything up and serve the demo on http://127.0.0.1:$(PORT)
 	@bash scripts/run.sh
@@ -21,3 +21,9 @@ bench:  ## every benchmark at 100,000 and 1,000,000 reports (~15 min; figures, n
 
 plugin-zip:  ## the QGIS plugin as a zip for "Install from ZIP" (dist/)
 	@bash scripts/venv.sh && .venv/bin/python manage.py plugin_zip --output dist
+
+loadtest:  ## Locust: 100 citizens, 50 map users, 20 staff against gunicorn for DURATION (default 10m); no report lost or doubled
+	@DURATION=$(DURATION) bash scripts/loadtest.sh $(ARGS)
+
+faults:  ## kill -9 a worker mid-upload, restart PostgreSQL under load, fill the media volume, a slow upload: what happened
+	@bash scripts/faults.sh $(ARGS)

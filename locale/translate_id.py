@@ -359,6 +359,19 @@ T = {
         "Isi ini bukan JSON yang sah (baris %(line)d, kolom %(column)d)."
     ),
     "This body is not valid JSON.": "Isi ini bukan JSON yang sah.",
+    "The server is busy. Try again in a few seconds; a report sent twice is stored once.": (
+        "Server sedang sibuk. Coba lagi beberapa detik lagi; laporan yang terkirim dua kali hanya disimpan sekali."
+    ),
+    "Your upload arrived too slowly and was stopped. Try again on a better connection.": (
+        "Unggahan Anda terlalu lambat sehingga dihentikan. Coba lagi dengan koneksi yang lebih baik."
+    ),
+    "The database cannot be reached now. Try again in a minute; a report sent twice is stored once.": (
+        "Basis data sedang tidak dapat dihubungi. Coba lagi satu menit lagi; laporan yang terkirim dua kali hanya "
+        "disimpan sekali."
+    ),
+    "The server cannot store files at the moment. Try again later; nothing was stored.": (
+        "Server sedang tidak dapat menyimpan berkas. Coba lagi nanti; tidak ada yang tersimpan."
+    ),
     "This text contains a character that is not allowed (NUL).": (
         "Teks ini memuat karakter yang tidak diperbolehkan (NUL)."
     ),
@@ -569,20 +582,20 @@ T = {
     "There is no collection “%s”.": "Tidak ada koleksi “%s”.",
     "kecamatan: give one kecamatan code.": "kecamatan: berikan satu kode kecamatan.",
     "Collection": "Koleksi",
-    'A report kept on this phone has been sent. Its tracking code: {code}': 'Laporan yang tersimpan di HP ini sudah terkirim. Kode lacaknya: {code}',
-    'Follow it': 'Ikuti',
-    'Remove': 'Hapus',
-    'Remove {code} from this phone': 'Hapus {code} dari HP ini',
-    'Remove report {code} from this phone? The report itself stays; only this phone forgets its code.': 'Hapus laporan {code} dari HP ini? Laporannya tetap ada; hanya HP ini yang melupakan kodenya.',
-    'My reports': 'Laporan saya',
-    'Reports sent from this phone, with their tracking codes. Only this phone keeps this list.': 'Laporan yang dikirim dari HP ini, dengan kode lacaknya. Daftar ini hanya tersimpan di HP ini.',
-    'Copy the code': 'Salin kode',
-    'Share': 'Bagikan',
-    'This phone also keeps it under “My reports”.': 'HP ini juga menyimpannya di “Laporan saya”.',
-    'Copied. Keep it somewhere safe.': 'Tersalin. Simpan di tempat yang aman.',
-    'My report to Lapor Trenggalek': 'Laporan saya ke Lapor Trenggalek',
-    'My tracking code for Lapor Trenggalek: %s': 'Kode lacak laporan saya di Lapor Trenggalek: %s',
-    'Where many reports are shown as one circle, it is red while any report in it waits, yellow while any is being handled, and green only when all are resolved.': 'Bila banyak laporan ditampilkan sebagai satu lingkaran: merah bila ada yang masih menunggu, kuning bila ada yang sedang ditangani, dan hijau hanya bila semuanya sudah selesai.',
+    "A report kept on this phone has been sent. Its tracking code: {code}": "Laporan yang tersimpan di HP ini sudah terkirim. Kode lacaknya: {code}",
+    "Follow it": "Ikuti",
+    "Remove": "Hapus",
+    "Remove {code} from this phone": "Hapus {code} dari HP ini",
+    "Remove report {code} from this phone? The report itself stays; only this phone forgets its code.": "Hapus laporan {code} dari HP ini? Laporannya tetap ada; hanya HP ini yang melupakan kodenya.",
+    "My reports": "Laporan saya",
+    "Reports sent from this phone, with their tracking codes. Only this phone keeps this list.": "Laporan yang dikirim dari HP ini, dengan kode lacaknya. Daftar ini hanya tersimpan di HP ini.",
+    "Copy the code": "Salin kode",
+    "Share": "Bagikan",
+    "This phone also keeps it under “My reports”.": "HP ini juga menyimpannya di “Laporan saya”.",
+    "Copied. Keep it somewhere safe.": "Tersalin. Simpan di tempat yang aman.",
+    "My report to Lapor Trenggalek": "Laporan saya ke Lapor Trenggalek",
+    "My tracking code for Lapor Trenggalek: %s": "Kode lacak laporan saya di Lapor Trenggalek: %s",
+    "Where many reports are shown as one circle, it is red while any report in it waits, yellow while any is being handled, and green only when all are resolved.": "Bila banyak laporan ditampilkan sebagai satu lingkaran: merah bila ada yang masih menunggu, kuning bila ada yang sedang ditangani, dan hijau hanya bila semuanya sudah selesai.",
 }
 
 if __name__ == "__main__":

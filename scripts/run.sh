@@ -26,5 +26,6 @@ $PY manage.py setup_demo
 
 echo "==> Ready after $(( $(date +%s) - started )) s: http://127.0.0.1:$PORT/  (admin: /admin/, API docs: /api/docs/)"
 echo "    Stop with Ctrl-C; \`make stop\` stops the database cluster."
-exec .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WEB_WORKERS:-2}" \
-  --access-logfile - --graceful-timeout 5 --timeout "${WEB_TIMEOUT:-600}"
+# config/gunicorn.conf.py: gthread workers sized for the machine (WEB_WORKERS, WEB_THREADS; README, "Load").
+exec .venv/bin/gunicorn -c config/gunicorn.conf.py config.wsgi:application --bind "127.0.0.1:$PORT" \
+  --access-logfile -
