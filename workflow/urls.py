@@ -10,6 +10,7 @@ urlpatterns = [
     path("staf/operator/", views.desk_operator, name="desk-operator"),
     path("staf/opd/", views.desk_opd, name="desk-opd"),
     path("staf/pimpinan/", views.desk_leadership, name="desk-leadership"),
+    path("staf/pimpinan/laporan-periode.pdf", views.period_report_download, name="period-report"),
     path("staf/pimpinan/laporan-<int:year>-<int:month>.pdf", views.monthly_report_download, name="monthly-report"),
     path("staf/cari-kode/", views.desk_find_by_code, name="desk-find-by-code"),
     path("staf/laporan/<int:pk>/", views.report_detail, name="desk-report"),

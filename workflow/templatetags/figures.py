@@ -22,3 +22,13 @@ def percent(value) -> str:
 def bar(value) -> int:
     """A bar's width in percent: the same whole number as the text next to it."""
     return percent_rounded(value) or 0
+
+
+@register.filter
+def period_label(period) -> str:
+    """ "Oktober 2026" for a calendar month, else "1 April 2026 – 30 September 2026" (in the active language)."""
+    from django.utils.dateformat import format as date_format
+
+    if period.is_month:
+        return date_format(period.start, "F Y")
+    return f"{date_format(period.start, 'j F Y')} – {date_format(period.last_day, 'j F Y')}"
