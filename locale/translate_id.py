@@ -365,6 +365,173 @@ T = {
     "The note is too long: at most %(max)d characters (this one has %(length)d).": (
         "Catatan terlalu panjang: paling banyak %(max)d karakter (catatan ini %(length)d)."
     ),
+    # The leadership figures: periods, the instant, "Cara menghitung" (workflow.selectors.definitions).
+    "Choose the figures “now” or “at the end of the period”.": "Pilih angka “sekarang” atau “pada akhir periode”.",
+    "Give both the first and the last day of the period.": "Isi hari pertama dan hari terakhir periode.",
+    "Give the days like 2026-04-01.": "Tulis hari seperti 2026-04-01.",
+    "Days must lie between 2000-01-01 and 2100-12-31.": "Hari harus di antara 2000-01-01 dan 2100-12-31.",
+    "The first day must not come after the last day.": "Hari pertama tidak boleh sesudah hari terakhir.",
+    "A period may last at most %(days)s days.": "Satu periode paling lama %(days)s hari.",
+    "OPDs with at least %(n)s dispatches in the period and a first-response median, ordered by that median "
+    "(ties: the higher share resolved within target first). An OPD with fewer is listed but not ranked.": (
+        "OPD dengan sedikitnya %(n)s penerusan dalam periode dan median respons pertama, diurutkan menurut median "
+        "itu (bila sama: yang lebih banyak selesai sesuai target lebih dulu). OPD dengan lebih sedikit ditampilkan "
+        "tetapi tidak diperingkat."
+    ),
+    "Instant": "Saat penghitungan",
+    "Every figure on the page is the audit trail replayed up to one instant, printed at the top: “now” (the moment "
+    "the page was opened) or the end of the period (the last second of its last day, or now if the period has not "
+    "ended). The PDF is always at the end of the period.": (
+        "Setiap angka di halaman ini adalah jejak audit yang diputar ulang sampai satu saat, yang tertulis di atas: "
+        "“sekarang” (saat halaman dibuka) atau akhir periode (detik terakhir hari terakhirnya, atau sekarang bila "
+        "periode belum berakhir). PDF selalu per akhir periode."
+    ),
+    "Reports received in the period (by the time of receipt, WIB). Every other report figure (rejected, duplicates, "
+    "dispatched, resolved, follow-up rate, verification time) is about these reports, whenever the step happened up "
+    "to the instant.": (
+        "Laporan yang diterima dalam periode (menurut waktu diterima, WIB). Semua angka laporan lainnya (ditolak, "
+        "duplikat, diteruskan, selesai, tingkat tindak lanjut, waktu verifikasi) tentang laporan-laporan ini, kapan "
+        "pun langkahnya terjadi sampai saat penghitungan."
+    ),
+    "Awaiting screening": "Menunggu verifikasi",
+    "Received reports that by the instant were neither verified, rejected nor marked duplicate.": (
+        "Laporan diterima yang sampai saat penghitungan belum diverifikasi, ditolak, atau ditandai duplikat."
+    ),
+    "Verification time": "Waktu verifikasi",
+    "Median and 90th percentile over the received reports screened by the instant, in working days.": (
+        "Median dan persentil 90 dari laporan diterima yang sudah diperiksa sampai saat penghitungan, dalam hari kerja."
+    ),
+    "From receipt to the operator's first screening decision: verified, rejected or marked duplicate (marking a "
+    "duplicate is a screening decision too).": (
+        "Dari laporan diterima sampai keputusan pemeriksaan pertama operator: diverifikasi, ditolak, atau ditandai "
+        "duplikat (menandai duplikat juga keputusan pemeriksaan)."
+    ),
+    "Dispatched (summary, kecamatan, label, squad)": "Diteruskan (ringkasan, kecamatan, label, pasukan)",
+    "Received reports dispatched to an OPD at least once by the instant, even if returned later.": (
+        "Laporan diterima yang sampai saat penghitungan pernah diteruskan ke OPD, walaupun kemudian dikembalikan."
+    ),
+    "Received reports resolved at the instant (resolved and not reopened since).": (
+        "Laporan diterima yang selesai pada saat penghitungan (selesai dan tidak dibuka kembali sesudahnya)."
+    ),
+    "Received reports accepted by the instant: received − rejected − duplicates − still awaiting screening. A report "
+    "the operator has not screened yet is not counted as an unresolved one: it is shown under “Awaiting screening”.": (
+        "Laporan diterima yang sudah diterima untuk ditindaklanjuti sampai saat penghitungan: diterima − ditolak − "
+        "duplikat − masih menunggu verifikasi. Laporan yang belum diperiksa operator tidak dihitung sebagai belum "
+        "selesai: ia ditampilkan pada “Menunggu verifikasi”."
+    ),
+    "Still open": "Masih terbuka",
+    "Received − rejected − duplicates − resolved at the instant (reports awaiting screening included).": (
+        "Diterima − ditolak − duplikat − selesai pada saat penghitungan (termasuk yang menunggu verifikasi)."
+    ),
+    "Dispatched (per OPD)": "Diteruskan (per OPD)",
+    "Dispatches (first dispatch or re-dispatch) to the OPD within the period, including those the OPD later "
+    "returned: these are also counted under “Returned”. A report re-dispatched to another OPD counts once for each "
+    "OPD.": (
+        "Penerusan (pertama atau ulang) ke OPD dalam periode, termasuk yang kemudian dikembalikan OPD: yang ini juga "
+        "dihitung pada “Dikembalikan”. Laporan yang diteruskan ulang ke OPD lain dihitung sekali untuk tiap OPD."
+    ),
+    "Responded, first response time": "Direspons, waktu respons pertama",
+    "Dispatches the OPD acknowledged or resolved by the instant; the time is their median and 90th percentile in "
+    "working days (a response given before the OPD returned the report counts).": (
+        "Penerusan yang diterima (ditanggapi) atau diselesaikan OPD sampai saat penghitungan; waktunya median dan "
+        "persentil 90 dalam hari kerja (respons yang diberikan sebelum OPD mengembalikan laporan ikut dihitung)."
+    ),
+    "From the dispatch to this OPD to its first acknowledge or resolve. Returning a report is not a response.": (
+        "Dari diteruskan ke OPD ini sampai tanggapan atau penyelesaian pertamanya. Mengembalikan laporan bukan respons."
+    ),
+    "Resolved, resolution time": "Selesai, waktu penyelesaian",
+    "Dispatches the OPD resolved and that were not reopened since, at the instant; the time is their median and 90th "
+    "percentile in working days.": (
+        "Penerusan yang diselesaikan OPD dan tidak dibuka kembali sesudahnya, pada saat penghitungan; waktunya median "
+        "dan persentil 90 dalam hari kerja."
+    ),
+    "From the dispatch to this OPD to its last resolve; a reopened report keeps the clock running until it is "
+    "resolved again.": (
+        "Dari diteruskan ke OPD ini sampai penyelesaian terakhirnya; laporan yang dibuka kembali tetap berjalan "
+        "waktunya sampai selesai lagi."
+    ),
+    "Dispatches resolved within the label's resolution target (working days).": (
+        "Penerusan yang selesai dalam target penyelesaian labelnya (hari kerja)."
+    ),
+    "Dispatches whose outcome is known at the instant: resolved (within target or late) plus still open and already "
+    "past the target. A dispatch still open within its target is not counted either way; a returned one is left "
+    "out.": (
+        "Penerusan yang hasilnya sudah pasti pada saat penghitungan: selesai (sesuai target atau terlambat) ditambah "
+        "yang masih terbuka dan sudah melewati target. Penerusan yang masih terbuka dan belum melewati target tidak "
+        "dihitung; yang dikembalikan tidak diikutkan."
+    ),
+    "Overdue": "Lewat tenggat",
+    "Reports the OPD holds at the instant (dispatched, in progress or reopened), whenever they were dispatched, that "
+    "are past their first-response deadline without a response, or past their resolution deadline. A report counts "
+    "once; the annex lists each with the clock(s) it missed.": (
+        "Laporan yang dipegang OPD pada saat penghitungan (diteruskan, sedang ditangani, atau dibuka kembali), kapan "
+        "pun diteruskannya, yang melewati tenggat respons pertama tanpa respons, atau tenggat penyelesaian. Satu "
+        "laporan dihitung sekali; lampiran menyebut tiap laporan dengan tenggat yang terlewat."
+    ),
+    "Dispatches of the period that the OPD returned to the operator (not its business).": (
+        "Penerusan periode ini yang dikembalikan OPD ke operator (bukan urusannya)."
+    ),
+    "Dispatches of the period that the citizen reopened after the OPD resolved them.": (
+        "Penerusan periode ini yang dibuka kembali oleh warga setelah diselesaikan OPD."
+    ),
+    "Ranking": "Peringkat",
+    "Rows": "Baris",
+    "Every active OPD, every kecamatan, label and squad is listed, also with no reports (a dash where there is no "
+    "figure), on the dashboard and in the PDF alike.": (
+        "Setiap OPD aktif, setiap kecamatan, label dan pasukan ditampilkan, juga yang tanpa laporan (tanda pisah bila "
+        "tidak ada angka), sama di dasbor dan di PDF."
+    ),
+    "Working days and rounding": "Hari kerja dan pembulatan",
+    "Monday to Friday in WIB, national holidays excluded. Rounded half away from zero: working days to one decimal, "
+    "percentages to whole numbers; bars and charts use the rounded number.": (
+        "Senin sampai Jumat (WIB), tanpa hari libur nasional. Dibulatkan setengah menjauhi nol: hari kerja ke satu "
+        "desimal, persentase ke bilangan bulat; batang dan grafik memakai angka yang sudah dibulatkan."
+    ),
+    "Previous period": "Periode sebelumnya",
+    "The previous calendar month for a month, else the same number of days just before; its figures are taken at the "
+    "same distance after its end as this period's.": (
+        "Bulan kalender sebelumnya untuk satu bulan, selain itu jumlah hari yang sama tepat sebelumnya; angkanya "
+        "diambil pada jarak yang sama sesudah akhirnya seperti periode ini."
+    ),
+    "Out of": "Dari",
+    "Clock": "Waktu dihitung",
+    "another period": "periode lain",
+    "First day": "Hari pertama",
+    "Last day": "Hari terakhir",
+    "Figures": "Angka",
+    "now": "sekarang",
+    "at the end of the period": "pada akhir periode",
+    "Now": "Sekarang",
+    "At the end of the period": "Pada akhir periode",
+    "figures as at": "angka per",
+    "Show the figures now": "Tampilkan angka sekarang",
+    "Show the figures at the end of the period (as in the PDF)": "Tampilkan angka pada akhir periode (seperti di PDF)",
+    "Download the PDF of this period": "Unduh PDF periode ini",
+    "Summary": "Ringkasan",
+    "previous period": "periode sebelumnya",
+    "rejected": "ditolak",
+    "duplicates": "duplikat",
+    "dispatched to an OPD": "diteruskan ke OPD",
+    "awaiting screening": "menunggu verifikasi",
+    "still open": "masih terbuka",
+    "follow-up rate": "tingkat tindak lanjut",
+    "verification median (working days)": "median verifikasi (hari kerja)",
+    "Small numbers: the previous period, taken the same time after its end.": (
+        "Angka kecil: periode sebelumnya, diambil selama waktu yang sama sesudah akhirnya."
+    ),
+    "Overdue at the instant": "Lewat tenggat pada saat itu",
+    "Times are in working days. OPDs with fewer than %(min_count)s dispatches in the period are listed but not "
+    "ranked. “Dispatched” includes the reports the OPD returned, which are also counted in “Returned”. Every figure "
+    "is defined under “How the figures are computed”.": (
+        "Waktu dalam hari kerja. OPD dengan kurang dari %(min_count)s penerusan dalam periode ditampilkan tetapi "
+        "tidak diperingkat. “Diteruskan” termasuk laporan yang dikembalikan OPD, yang juga dihitung pada "
+        "“Dikembalikan”. Setiap angka dijelaskan pada “Cara menghitung”."
+    ),
+    "Each OPD month by month": "Tiap OPD per bulan",
+    "Per month: dispatched · median first response (working days) · resolved within target.": (
+        "Per bulan: diteruskan · median respons pertama (hari kerja) · selesai sesuai target."
+    ),
+    "How the figures are computed": "Cara menghitung",
 }
 
 if __name__ == "__main__":
