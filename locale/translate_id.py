@@ -380,10 +380,10 @@ T = {
     ),
     "Instant": "Saat penghitungan",
     "Every figure on the page is the audit trail replayed up to one instant, printed at the top: “now” (the moment "
-    "the page was opened) or the end of the period (the last second of its last day, or now if the period has not "
+    "the page was opened) or the end of the period (24.00 WIB on its last day, or now if the period has not "
     "ended). The PDF is always at the end of the period.": (
         "Setiap angka di halaman ini adalah jejak audit yang diputar ulang sampai satu saat, yang tertulis di atas: "
-        "“sekarang” (saat halaman dibuka) atau akhir periode (detik terakhir hari terakhirnya, atau sekarang bila "
+        "“sekarang” (saat halaman dibuka) atau akhir periode (pukul 24.00 WIB pada hari terakhirnya, atau sekarang bila "
         "periode belum berakhir). PDF selalu per akhir periode."
     ),
     "Reports received in the period (by the time of receipt, WIB). Every other report figure (rejected, duplicates, "
@@ -488,10 +488,10 @@ T = {
         "desimal, persentase ke bilangan bulat; batang dan grafik memakai angka yang sudah dibulatkan."
     ),
     "Previous period": "Periode sebelumnya",
-    "The previous calendar month for a month, else the same number of days just before; its figures are taken at the "
-    "same distance after its end as this period's.": (
-        "Bulan kalender sebelumnya untuk satu bulan, selain itu jumlah hari yang sama tepat sebelumnya; angkanya "
-        "diambil pada jarak yang sama sesudah akhirnya seperti periode ini."
+    "As many calendar months just before, for a period of whole months; else as many days just before. Its figures "
+    "are taken at the same distance after its end as this period's.": (
+        "Bulan kalender sebanyak itu tepat sebelumnya, untuk periode bulan penuh; selain itu hari sebanyak itu tepat "
+        "sebelumnya. Angkanya diambil pada jarak yang sama sesudah akhirnya seperti periode ini."
     ),
     "Out of": "Dari",
     "Clock": "Waktu dihitung",

@@ -37,8 +37,8 @@ FIGURE_DEFINITIONS: list[Definition] = [
         _("Instant"),
         _(
             "Every figure on the page is the audit trail replayed up to one instant, printed at the top: "
-            "“now” (the moment the page was opened) or the end of the period (the last second of its last day, or "
-            "now if the period has not ended). The PDF is always at the end of the period."
+            "“now” (the moment the page was opened) or the end of the period (24.00 WIB on its last day, or now if "
+            "the period has not ended). The PDF is always at the end of the period."
         ),
     ),
     Definition(
@@ -166,8 +166,8 @@ FIGURE_DEFINITIONS: list[Definition] = [
         "previous",
         _("Previous period"),
         _(
-            "The previous calendar month for a month, else the same number of days just before; its figures are "
-            "taken at the same distance after its end as this period's."
+            "As many calendar months just before, for a period of whole months; else as many days just before. Its "
+            "figures are taken at the same distance after its end as this period's."
         ),
     ),
 ]

@@ -230,10 +230,12 @@ class Period:
         return self.end - timedelta(days=1)
 
     def previous(self) -> "Period":
-        """The period of the same length just before: the previous calendar month for a month, else as many days."""
-        if self.is_month:
-            first = self.start - timedelta(days=1)
-            return Period.month(first.year, first.month)
+        """The period of the same length just before: as many calendar months for whole months (a month, the six-month
+        trial), else as many days."""
+        if self.start.day == 1 and self.end.day == 1:
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+            index = self.start.year * 12 + self.start.month - 1 - months
+            return Period(date(index // 12, index % 12 + 1, 1), self.start)
         return Period(self.start - (self.end - self.start), self.start)
 
     def months(self) -> list["Period"]:

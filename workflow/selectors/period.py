@@ -52,6 +52,11 @@ class PeriodFigures:
         return self.period.start
 
     @property
+    def at_end(self) -> bool:
+        """Whether the figures are as at the period's end (not a moment within it)."""
+        return self.as_of >= self.period.bounds[1]
+
+    @property
     def ranked(self) -> list[OpdFigures]:
         return [o for o in self.opds if o.rank]
 
