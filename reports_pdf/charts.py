@@ -32,15 +32,18 @@ def _svg(fig) -> str:
 
 
 def share_chart(opds) -> str:
-    """Share of reports resolved within target, per OPD (horizontal bars)."""
+    """Share of reports resolved within target, per OPD (horizontal bars): every OPD the table lists, a dash for one
+    with no share (no dispatch whose outcome is known)."""
     plt = _pyplot()
-    rows = [o for o in opds if o.resolution_share is not None]
+    rows = list(opds)
     fig, ax = plt.subplots(figsize=(6.6, 0.28 * max(len(rows), 3) + 0.6))
     names = [o.code for o in rows][::-1]
     # The bar is as long as the percentage written next to it (and coloured by it).
     shares = [percent_rounded(o.resolution_share) for o in rows][::-1]
-    bars = ax.barh(names, shares, color=["#2e7d32" if s >= 80 else "#f9a825" if s >= 60 else "#c62828" for s in shares])
-    ax.bar_label(bars, labels=[f"{s}%" for s in shares], padding=2, fontsize=7)
+    lengths = [s or 0 for s in shares]
+    colours = ["#2e7d32" if s >= 80 else "#f9a825" if s >= 60 else "#c62828" for s in lengths]
+    bars = ax.barh(names, lengths, color=colours)
+    ax.bar_label(bars, labels=["–" if s is None else f"{s}%" for s in shares], padding=2, fontsize=7)
     ax.set_xlim(0, 110)
     ax.set_xlabel("Selesai sesuai target (%)")
     ax.spines[["top", "right"]].set_visible(False)

@@ -1,4 +1,4 @@
-"""HTML and PDF of the monthly report. One function returns both, so tests can read the HTML's figures."""
+"""HTML and PDF of the report of a month or of any period. One function returns both (tests read the HTML)."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -8,6 +8,8 @@ from geoportal.selectors.areas import kecamatan_shapes
 from reports_pdf import charts as charts_module
 from reports_pdf.figures import MonthlyFigures
 from workflow.models import RejectReason
+from workflow.selectors import MIN_COUNT_FOR_RANKING
+from workflow.selectors.definitions import FIGURE_DEFINITIONS
 
 
 def monthly_report_render(
@@ -27,6 +29,8 @@ def monthly_report_render(
             {
                 "f": figures,
                 "ranked": [o for o in figures.opds if o.rank],
+                "definitions": FIGURE_DEFINITIONS,
+                "min_count": MIN_COUNT_FOR_RANKING,
                 "charts": charts,
                 "opd_pages": [o for o in figures.opds if (opd_pages and not opd) or o.code == opd],
                 "reasons": [

@@ -289,6 +289,12 @@ DOORS: dict[str, Door] = {
         _desk("pimpinan", "admin"),  # leadership and administrators only (PRODUCT.md)
         per_report=False,
     ),
+    "staf/pimpinan/laporan-periode.pdf": Door(
+        "get",
+        lambda w, r: "/staf/pimpinan/laporan-periode.pdf?dari=2026-04-01&sampai=2026-09-30",
+        _desk("pimpinan", "admin"),  # like the monthly PDF
+        per_report=False,
+    ),
     "staf/cari-kode/": Door(
         "post",
         lambda w, r, role: "/staf/cari-kode/",

@@ -1,7 +1,6 @@
 """The staff desks in the browser: operator, OPD and leadership. Thin: selectors read, the service acts."""
 
-import re
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,22 +15,23 @@ from django.views.decorators.http import require_POST
 from geoportal.clocks import report_overdue_clock
 from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
+from workflow.calendar import WIB
 from workflow.files import monthly_report_readable
 from workflow.forms import TransitionForm
 from workflow.models import Role
+from workflow.period_input import AT_END, AT_NOW, period_from_query
 from workflow.policies import TRANSITIONS, Actor, contact_visible, reports_visible_to, transitions_available
 from workflow.selectors import (
     MIN_COUNT_FOR_RANKING,
-    Period,
-    category_performance,
-    kecamatan_performance,
-    opd_performance,
+    period_end_instant,
+    period_figures,
     queue_opd,
     queue_returned,
     queue_screening,
     report_find_by_code,
     report_similar_nearby,
 )
+from workflow.selectors.definitions import FIGURE_DEFINITIONS
 from workflow.services.clocks import CLOCK_LABELS
 from workflow.services.tokens import api_token_ends_at, api_token_revoke, api_tokens_active, api_tokens_revoke_all
 from workflow.services.transitions import TransitionError, TransitionInput, report_transition
@@ -87,50 +87,45 @@ def desk_opd(request):
     return render(request, "workflow/desk_opd.html", context)
 
 
-def _chosen_month(text: str | None) -> Period | None:
-    """`?bulan=YYYY-MM` as a Period; None (say so, show this month) for anything else. No text: this month."""
-    if text is None:
-        today = date.today()
-        return Period.month(today.year, today.month)
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
-    if not match or not 2000 <= int(match[1]) <= 2100 or not 1 <= int(match[2]) <= 12:
-        return None
-    return Period.month(int(match[1]), int(match[2]))
-
-
 @login_required
 def desk_leadership(request):
     actor = _actor(request)
     if actor.role not in (Role.LEADERSHIP, Role.ADMINISTRATOR, Role.OPERATOR):
         raise PermissionDenied(_("The dashboard is for leadership."))
     today = date.today()
-    period = _chosen_month(request.GET.get("bulan"))
-    if period is None:
-        messages.error(request, _("Choose a month like 2026-10."))
-        period = Period.month(today.year, today.month)
+    choice = period_from_query(request.GET, today=today)
+    for error in choice.errors:
+        messages.error(request, error)
+    period = choice.period
     months = []
     y, m = today.year, today.month
     for _i in range(12):
         months.append(f"{y:04d}-{m:02d}")
         y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-    opds = opd_performance(period=period)
-    ranked = [o for o in opds if o.rank]
+    as_of = period_end_instant(period) if choice.at == AT_END else datetime.now(tz=WIB)
+    figures = period_figures(period=period, as_of=as_of)
+    ranked = figures.ranked
     return render(
         request,
         "workflow/desk_leadership.html",
         {
             "actor": actor,
+            "choice": choice,
             "period": period,
+            "f": figures,
             "months": months,
-            "chosen": f"{period.start:%Y-%m}",
-            "month_ended": (period.start.year, period.start.month) < (today.year, today.month),
+            "chosen": "" if choice.custom else f"{period.start:%Y-%m}",
+            "month_ended": not choice.custom and (period.start.year, period.start.month) < (today.year, today.month),
             "pdf_readable": monthly_report_readable(actor),
-            "opds": opds,
+            "opds": figures.opds,
             "fastest": ranked[0] if ranked else None,
             "slowest": ranked[-1] if len(ranked) > 1 else None,
-            "kecamatan": kecamatan_performance(period=period),
-            "labels": category_performance(period=period),
+            "kecamatan": figures.kecamatan,
+            "labels": figures.labels,
             "min_count": MIN_COUNT_FOR_RANKING,
+            "definitions": FIGURE_DEFINITIONS,
+            "at_now": AT_NOW,
+            "at_end": AT_END,
         },
     )
 

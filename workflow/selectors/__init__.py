@@ -24,9 +24,14 @@ from workflow.selectors.performance import (
     squad_performance,
     statuses_at,
 )
+from workflow.selectors.period import MAX_PERIOD_DAYS, PeriodFigures, period_end_instant, period_figures
 
 __all__ = [
+    "MAX_PERIOD_DAYS",
     "MIN_COUNT_FOR_RANKING",
+    "PeriodFigures",
+    "period_end_instant",
+    "period_figures",
     "AreaFigures",
     "OpdFigures",
     "Period",

@@ -20,7 +20,7 @@ counts from its first audit row ('receive', written with the report).
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import connection
 
@@ -119,7 +119,7 @@ FROM m WHERE m.opd_id = {opd_id}
 # Per report received in the period.
 _AREA_OUTCOMES = """
 WITH x AS {materialized} (
-  SELECT oc.kecamatan_id, oc.category_id, oc.rejected, oc.duplicate, oc.last_dispatch, oc.resolved,
+  SELECT oc.kecamatan_id, oc.category_id, oc.verified, oc.rejected, oc.duplicate, oc.last_dispatch, oc.resolved,
          oc.verif_days, oc.res_days
   FROM {outcomes} oc
   WHERE {in_period}
@@ -132,6 +132,7 @@ SELECT {position} AS position,
        count(*) FILTER (WHERE x.duplicate) AS duplicates,
        count(*) FILTER (WHERE x.last_dispatch IS NOT NULL) AS dispatched,
        count(*) FILTER (WHERE x.resolved) AS resolved,
+       count(*) FILTER (WHERE NOT (x.verified OR x.rejected OR x.duplicate)) AS awaiting,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY x.verif_days) AS verif_median,
        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY x.res_days) AS res_quantiles
 FROM x WHERE {condition}
@@ -154,6 +155,7 @@ SELECT count(*),
        count(*) FILTER (WHERE x.last_dispatch IS NOT NULL),
        count(*) FILTER (WHERE x.resolved),
        count(*) FILTER (WHERE x.closed),
+       count(*) FILTER (WHERE NOT (x.verified OR x.rejected OR x.duplicate)),
        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY x.verif_days),
        (SELECT coalesce(json_object_agg(g.reason, g.n ORDER BY g.n DESC, g.reason), '{{}}')
         FROM (SELECT coalesce(e.reason, '') AS reason, count(*) AS n
@@ -219,6 +221,32 @@ class Period:
     def month(cls, year: int, month: int) -> "Period":
         return cls(date(year, month, 1), date(year + month // 12, month % 12 + 1, 1))
 
+    @property
+    def is_month(self) -> bool:
+        return self.start.day == 1 and self == Period.month(self.start.year, self.start.month)
+
+    @property
+    def last_day(self) -> date:
+        return self.end - timedelta(days=1)
+
+    def previous(self) -> "Period":
+        """The period of the same length just before: as many calendar months for whole months (a month, the six-month
+        trial), else as many days."""
+        if self.start.day == 1 and self.end.day == 1:
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+            index = self.start.year * 12 + self.start.month - 1 - months
+            return Period(date(index // 12, index % 12 + 1, 1), self.start)
+        return Period(self.start - (self.end - self.start), self.start)
+
+    def months(self) -> list["Period"]:
+        """The calendar months the period touches, each cut to the period."""
+        parts, first = [], self.start.replace(day=1)
+        while first < self.end:
+            month = Period.month(first.year, first.month)
+            parts.append(Period(max(month.start, self.start), min(month.end, self.end)))
+            first = month.end
+        return parts
+
 
 @dataclass
 class OpdFigures:
@@ -258,14 +286,20 @@ class AreaFigures:
     duplicates: int
     dispatched: int
     resolved: int
+    awaiting: int  # not yet screened (verified, rejected or marked duplicate) at as_of
     verification_median: float | None
     resolution_median: float | None
     resolution_p90: float | None
 
     @property
+    def accepted(self) -> int:
+        """The reports the government took on: received, less rejected, duplicates and those still being screened."""
+        return self.received - self.rejected - self.duplicates - self.awaiting
+
+    @property
     def follow_up_rate(self) -> float | None:
-        relevant = self.received - self.rejected - self.duplicates
-        return self.resolved / relevant if relevant else None
+        """Resolved / accepted (FIGURE_DEFINITIONS["follow_up_rate"])."""
+        return self.resolved / self.accepted if self.accepted else None
 
 
 @dataclass
@@ -283,11 +317,16 @@ class PeriodSummary:
     rejected_by_reason: dict[str, int]
     verification_median: float | None
     verification_p90: float | None
+    awaiting: int = 0  # not yet screened at as_of
+
+    @property
+    def accepted(self) -> int:
+        return self.received - self.rejected - self.duplicates - self.awaiting
 
     @property
     def follow_up_rate(self) -> float | None:
-        relevant = self.received - self.rejected - self.duplicates
-        return self.resolved / relevant if relevant else None
+        """Resolved / accepted (FIGURE_DEFINITIONS["follow_up_rate"])."""
+        return self.resolved / self.accepted if self.accepted else None
 
 
 def opd_performance(
@@ -382,7 +421,7 @@ def _area(period: Period, as_of: datetime | None, *, groups: str, column: str) -
 def period_summary(*, period: Period, as_of: datetime | None = None) -> PeriodSummary:
     """The reports received in the period: counts by outcome, the reject reasons, the verification clock."""
     [row] = _outcome_query(_SUMMARY, period, as_of)
-    received, verified, rejected, duplicates, dispatched, resolved, closed, verif_q, reasons = row
+    received, verified, rejected, duplicates, dispatched, resolved, closed, awaiting, verif_q, reasons = row
     return PeriodSummary(
         received=received,
         verified=verified,
@@ -395,6 +434,7 @@ def period_summary(*, period: Period, as_of: datetime | None = None) -> PeriodSu
         rejected_by_reason=reasons,
         verification_median=_pair(verif_q)[0],
         verification_p90=_pair(verif_q)[1],
+        awaiting=awaiting,
     )
 
 
