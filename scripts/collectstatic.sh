@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 manifest=${VAR_DIR:-var}/static/staticfiles.json
-if [ -f "$manifest" ] && [ -z "$(find static geoportal workflow .venv/.installed -newer "$manifest" \
+# shellcheck disable=SC2046 # every app's static/ folder (ogcapi, ...), as separate words
+if [ -f "$manifest" ] && [ -z "$(find static $(ls -d */static 2>/dev/null | grep -v "^var/") .venv/.installed -newer "$manifest" \
      \( -path 'static/*' -o -path '*/static/*' -o -name .installed \) -print -quit 2>/dev/null)" ]; then
   exit 0
 fi
