@@ -7,7 +7,8 @@ language (Accept-Language; Bahasa Indonesia by default), never GeoJSON's media t
 
 from collections.abc import Iterable, Mapping
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
 from rest_framework import exceptions
@@ -70,6 +71,11 @@ def _detail(exc: exceptions.APIException) -> str:
 
 def api_exception_handler(exc, context):
     """DRF's handler (status, WWW-Authenticate, Retry-After), then the one body and media type."""
+    # Django's own refusals as DRF's, with their words (DRF's handler converts them too, but only for itself).
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(*exc.args)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
     response = exception_handler(exc, context)
     if response is None:
         return None  # not a refusal but a fault: handler500 answers

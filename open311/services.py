@@ -35,7 +35,8 @@ _FIELDS = {
     "category": "service_code",
     "location": "lat, long",
     "description": "description",
-    "contact": "email, phone",
+    "phone": "phone",
+    "email": "email",
 }
 
 

@@ -18,6 +18,7 @@ from geoportal.services.demo import demo_reports_seed
 from geoportal.services.reports import Upload, report_create
 from tests.factories import TOWN_CENTRE, jpeg_bytes
 from workflow.models import ReportEvent
+from workflow.services.demo import demo_lifecycle
 from workflow.services.transitions import TransitionInput, report_transition
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,7 +77,7 @@ def _files(root: Path) -> dict[str, bytes]:
 def seeded(committed_reference, staff):
     """Committed rows: demo reports with their audit trails, citizen reports with photos, a resolved report with a
     proof photo, and a private file (a monthly PDF's place)."""
-    demo_reports_seed(count=40, seed=3)
+    demo_reports_seed(count=40, seed=3, lifecycle=demo_lifecycle)  # each with its workflow history
     reports = [
         report_create(
             category="jalan-rusak",
