@@ -71,6 +71,7 @@
   });
   document.getElementById("anonymous").addEventListener("change", function (event) {
     document.querySelectorAll("#contact input").forEach(function (input) { input.disabled = event.target.checked; });
+    document.getElementById("contact").classList.toggle("off", event.target.checked);
   });
 
   // --- sending ---------------------------------------------------------------------------------------

@@ -178,3 +178,19 @@ def test_the_header_is_one_row_of_thumb_sized_controls(committed_reference, phon
     phone.screenshot(path="docs/screenshots/phone-home-360.png")
     phone.goto(live_server.url + "/lapor/")
     assert phone.locator("header .report").count() == 0  # already reporting
+
+
+def test_the_form_s_controls_are_thumb_sized_and_say_what_they_do(committed_reference, phone, live_server):
+    phone.goto(live_server.url + "/lapor/")
+    gps = phone.locator("#use-gps").bounding_box()
+    assert gps["height"] >= 44, gps
+    box = phone.locator("#anonymous").bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box  # WCAG 2.2 target size
+    font = phone.evaluate("getComputedStyle(document.getElementById('description')).fontFamily")
+    assert "mono" not in font.lower(), font
+    enabled = phone.evaluate("getComputedStyle(document.getElementById('name')).backgroundColor")
+    phone.click("label.check")
+    assert phone.locator("#name").is_disabled()
+    assert phone.evaluate("getComputedStyle(document.getElementById('name')).backgroundColor") != enabled
+    phone.locator("#contact").scroll_into_view_if_needed()
+    phone.screenshot(path="docs/screenshots/phone-report-anonymous-360.png")
