@@ -9,7 +9,7 @@ from lapor_trenggalek.ui.dock import check_items
 from qgis.core import QgsApplication, QgsMapRendererParallelJob, QgsMapSettings, QgsProject, QgsRectangle, QgsSettings
 from qgis.PyQt.QtCore import QSize, QTimer
 from qgis.PyQt.QtGui import QColor
-from test_plugin import signed_in_dock, wait_idle
+from test_plugin import signed_in_dock, wait_idle, wait_loaded
 
 
 def _fast_timeout(seconds: int = 2):
@@ -149,7 +149,7 @@ def test_unloading_the_plugin_with_a_finished_or_running_task_is_clean(
     dock.username.setText("opd-pupr")
     dock.password.setText("trenggalek-demo")
     dock._sign_in()
-    wait_idle(dock)  # signed in, the first load finished (its task deleted by QGIS)
+    wait_loaded(dock)  # signed in, the first load finished (its task deleted by QGIS)
     assert dock.layer_ids
     if running:
         dock.client = ApiClient(silent_server[0], dock.client.token, timeout_ms=30000)

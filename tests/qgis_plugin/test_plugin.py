@@ -29,6 +29,16 @@ def wait_idle(dock, seconds: float = 60) -> None:
     assert not dock._tasks, "the dock still waits for the server"
 
 
+def wait_loaded(dock, seconds: float = 60) -> None:
+    """After a sign-in: until the first load has drawn the layers. The sign-in's task ends a moment before the
+    load's task starts (the load is started from its result), so "no call in flight" alone can come too early."""
+    deadline = time.time() + seconds
+    while not dock.layer_ids and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    wait_idle(dock, max(1.0, deadline - time.time()))
+
+
 def signed_in_dock(qgis_iface, server, username="opd-pupr"):
     from lapor_trenggalek.ui.dock import ReportsDock
 
@@ -38,7 +48,7 @@ def signed_in_dock(qgis_iface, server, username="opd-pupr"):
     dock.username.setText(username)
     dock.password.setText("trenggalek-demo")
     dock._sign_in()
-    wait_idle(dock)
+    wait_loaded(dock)
     return dock
 
 
