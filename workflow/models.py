@@ -188,7 +188,7 @@ class Episode(models.Model):
         return f"{self.report_id} → OPD {self.opd_id} at {self.t0:%Y-%m-%d %H:%M}"
 
 
-_OUTCOME_FIGURES = ["rejected", "duplicate", "last_dispatch", "resolved", "verif_days", "res_days"]
+_OUTCOME_FIGURES = ["verified", "rejected", "duplicate", "last_dispatch", "resolved", "verif_days", "res_days"]
 
 
 class ReportOutcome(models.Model):

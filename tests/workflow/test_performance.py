@@ -117,3 +117,18 @@ def test_kecamatan_and_label_tables_count_the_months_reports(holidays):
     unused = [row for row in labels if row.received == 0]
     assert all(row.follow_up_rate is None and row.resolution_median is None for row in unused)
     assert statistics.mean([1]) == 1
+
+
+def test_the_area_figures_read_only_what_their_indexes_cover():
+    """Per kecamatan and per label, a period's reports are read from one index alone (index-only scans): every
+    column the query takes from the outcomes must be in the index. Adding a figure without its column in the
+    index turned the scans into heap scans, 5-10x slower (bench/dashboard.py)."""
+    import re
+
+    from workflow.models import ReportOutcome
+    from workflow.selectors import performance
+
+    figures = set(re.findall(r"\bx\.(\w+)", performance._AREA_BRANCH))
+    for index in ReportOutcome._meta.indexes:
+        if index.name in {"outcome_kecamatan_idx", "outcome_category_idx"}:
+            assert figures <= set(index.include), (index.name, figures - set(index.include))
