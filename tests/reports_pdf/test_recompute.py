@@ -19,11 +19,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
+from geoportal.clocks import WIB
 from geoportal.models import Category, Opd, Report, Squad
 from reports_pdf.figures import period_report_figures
 from reports_pdf.render import monthly_report_render
 from tests.factories import ReportFactory
-from workflow.calendar import WIB
 from workflow.models import Holiday, ReportEvent
 from workflow.selectors import Period
 

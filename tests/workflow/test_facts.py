@@ -7,12 +7,13 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 
+from geoportal.clocks import WIB
 from geoportal.models import Category, Opd
 from geoportal.services.reports import Upload
 from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory, jpeg_bytes
 from tests.workflow.test_performance import _expected_opd, _quantile
-from workflow.calendar import WIB, holiday_dates
+from workflow.calendar import holiday_dates
 from workflow.models import Episode, Holiday, ReportEvent, ReportOutcome
 from workflow.selectors import (
     Period,

@@ -7,8 +7,9 @@ from datetime import datetime
 import pytest
 from django.core.management import call_command
 
+from geoportal.clocks import WIB
 from geoportal.models import Report
-from workflow.calendar import WIB, holiday_dates, working_days_between
+from workflow.calendar import holiday_dates, working_days_between
 from workflow.models import ReportEvent
 from workflow.selectors import Period, category_performance, kecamatan_performance, opd_performance
 

@@ -5,7 +5,7 @@ the report is dispatched again (after the OPD returned it) or for good. Within a
   first response = dispatch → the OPD's first acknowledge or resolve;
   resolution     = dispatch → its last resolve, provided no reopen came after it (a reopened report keeps
                    the OPD's clock running until it is resolved again).
-Durations are working days (lapor_working_days: Monday–Friday in Asia/Jakarta, holidays excluded).
+Durations are working days (lapor_working_days: Monday–Friday in WIB, holidays excluded).
 Share within target = episodes whose clock stopped within the label's target / episodes whose outcome is
 known (stopped, or still running and already past the target); a report the OPD returned does not count
 for its shares. OPDs with fewer episodes than `min_count` are listed but not ranked.
@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
+from psycopg2 import sql
 
-from workflow.calendar import WIB
+from geoportal.clocks import WIB, deadline_sql
+from geoportal.states import ReportStatus as S
 
 MIN_COUNT_FOR_RANKING = 5
 
@@ -166,7 +168,7 @@ FROM x
 """
 # Received and resolved per calendar month (WIB) of the period.
 _PER_MONTH = """
-SELECT date_trunc('month', oc.created_at AT TIME ZONE 'Asia/Jakarta')::date, count(*),
+SELECT date_trunc('month', oc.created_at AT TIME ZONE %(zone)s)::date, count(*),
        count(*) FILTER (WHERE oc.resolved)
 FROM {outcomes} oc
 WHERE oc.kecamatan_id = ANY (ARRAY(SELECT id FROM geoportal_kecamatan)) AND {in_period}
@@ -185,18 +187,22 @@ _HELD_EPISODES = """(
   ), %(as_of)s)
   WHERE t_next IS NULL AND NOT returned AND (t_res IS NULL OR t_reopen > t_res)
 )"""
-# The held reports past a deadline at as_of, with the clock(s) they missed: the first response (no acknowledge or
-# resolve yet in the OPD's episode) and the resolution (not resolved, or reopened since), both counted from the
-# dispatch to that OPD (as workflow.services.clocks does at the present moment).
-_OVERDUE = f"""
+# The held reports past a deadline at as_of, with the clock(s) they missed: the first response and the resolution,
+# both counted from the dispatch to that OPD, their deadlines and the states they run in from geoportal.clocks. The
+# episode tells the status at as_of as far as those clocks tell states apart: dispatched until the OPD's first
+# response (acknowledge or resolve), in progress after it (a reopened report runs the same clocks).
+_HELD_STATUS = sql.SQL("(CASE WHEN h.t_resp IS NULL THEN {} ELSE {} END)").format(
+    sql.Literal(str(S.DISPATCHED)), sql.Literal(str(S.IN_PROGRESS))
+)
+_OVERDUE = sql.SQL("""
 SELECT id, label, kecamatan, opd,
        CASE WHEN resp_due < %(as_of)s THEN lapor_working_days(resp_due, %(as_of)s) END AS resp_late,
        CASE WHEN res_due < %(as_of)s THEN lapor_working_days(res_due, %(as_of)s) END AS res_late
 FROM (
   SELECT r.id, c.name AS label, k.nama AS kecamatan, o.code AS opd,
-         CASE WHEN h.t_resp IS NULL THEN lapor_working_deadline(h.t0, c.response_target_days) END AS resp_due,
-         lapor_working_deadline(h.t0, c.resolution_target_days) AS res_due
-  FROM {_HELD_EPISODES} h
+         {response_due} AS resp_due,
+         {resolution_due} AS res_due
+  FROM {held} h
   JOIN geoportal_report r ON r.id = h.report_id
   JOIN geoportal_category c ON c.id = r.category_id
   JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
@@ -204,13 +210,17 @@ FROM (
 ) d
 WHERE resp_due < %(as_of)s OR res_due < %(as_of)s
 ORDER BY least(resp_due, res_due), id
-"""
+""").format(
+    response_due=deadline_sql("response", status=_HELD_STATUS, start=sql.SQL("h.t0")),
+    resolution_due=deadline_sql("resolution", status=_HELD_STATUS, start=sql.SQL("h.t0")),
+    held=sql.SQL(_HELD_EPISODES),
+)
 _EPISODE_TRANSITIONS = ["dispatch", "redispatch", "acknowledge", "resolve", "reopen", "return_to_operator"]
 
 
 @dataclass(frozen=True)
 class Period:
-    start: date  # first day, Asia/Jakarta
+    start: date  # first day, in WIB
     end: date  # first day after the period
 
     @property
@@ -510,7 +520,7 @@ def _outcome_query(sql: str, period: Period, as_of: datetime | None) -> list[tup
                 materialized=_materialized(stored),
                 in_period=_in_period("oc.created_at"),
             ),
-            {"start": start, "end": end, "as_of": as_of},
+            {"start": start, "end": end, "as_of": as_of, "zone": WIB.key},
         )
         return cursor.fetchall()
 
