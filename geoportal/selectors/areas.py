@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from geoportal.models import Desa, Kabupaten, Kecamatan
-from geoportal.states import PUBLIC_STATUSES
+from geoportal.visibility import public_q
 
 # Degrees of latitude per metre; the index prefilter widens it generously for longitude near the equator.
 _DEG_PER_M = 1 / 111_320
@@ -70,7 +70,7 @@ def area_locate(*, lon: float, lat: float) -> Placement | OutsideServedArea:
 
 # Public counts: each report counted where it is published (a sensitive label's report in the desa holding its
 # grid node, not the desa it was sent from), so "desa = X" tells no more than the published point.
-_PUBLIC_REPORTS = Q(public_reports__status__in=PUBLIC_STATUSES, public_reports__category__confidential=False)
+_PUBLIC_REPORTS = public_q(prefix="public_reports__")
 
 
 def kecamatan_list_with_counts():
