@@ -11,6 +11,8 @@ from django.db import connection
 from geoportal.clocks import WIB, WIB_OFFSET
 from geoportal.sql import FOLDER as GEOPORTAL_SQL
 from tests.geoportal.test_sql_files import assert_files_are_the_truth
+from workflow.policies import TRANSITIONS
+from workflow.selectors import performance
 from workflow.sql import FOLDER as WORKFLOW_SQL
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +60,21 @@ def test_the_sql_files_and_the_settings_count_time_in_wib():
     # UTC only where the audit chain prints instants in UTC (its hashes must not depend on the zone).
     assert {name for name, zone in zones if zone == "UTC"} == {"lapor_event_link.sql"}
     assert WIB_OFFSET == "+07:00" and datetime(2026, 7, 1, tzinfo=WIB).utcoffset() == timedelta(hours=7)
+
+
+def test_the_transitions_named_in_the_sql_files_are_the_workflows():
+    """The SQL that derives the facts names transitions as text: each must be one of the workflow's
+    (workflow.policies.TRANSITIONS, or 'receive'), the episodes' the ones the as-of replay of held episodes
+    watches, and the facts' all the transitions the stored facts are checked against."""
+    named = {}
+    for path in WORKFLOW_SQL.glob("lapor_*.sql"):
+        text = path.read_text(encoding="utf-8")
+        named[path.stem] = {
+            name
+            for clause in re.findall(r"transition\s*(?:=|IN\s*\()\s*('[^)]*?'(?:\s*,\s*'[^']*')*)", text)
+            for name in re.findall(r"'([^']*)'", clause)
+        }
+    every = set().union(*named.values())
+    assert every <= {"receive", *TRANSITIONS}, every - {"receive", *TRANSITIONS}
+    assert named["lapor_episodes"] == set(performance._EPISODE_TRANSITIONS)
+    assert named["lapor_episodes"] | named["lapor_outcomes"] <= set(performance._FACT_TRANSITIONS)

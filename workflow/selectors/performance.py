@@ -27,22 +27,13 @@ from psycopg2 import sql
 
 from geoportal.clocks import WIB, deadline_sql
 from geoportal.states import ReportStatus as S
+from workflow.policies import TRANSITIONS
 
 MIN_COUNT_FOR_RANKING = 5
 
-# The transitions the facts are made of: when none came after as_of, the stored facts are the facts as of then.
-_FACT_TRANSITIONS = [
-    "verify",
-    "reject",
-    "mark_duplicate",
-    "dispatch",
-    "redispatch",
-    "acknowledge",
-    "resolve",
-    "reopen",
-    "return_to_operator",
-    "close",
-]
+# The transitions the facts are made of (every one; a 'receive' after as_of adds a report the figures leave out):
+# when none came after as_of, the stored facts are the facts as of then.
+_FACT_TRANSITIONS = list(TRANSITIONS)
 
 
 def _in_period(column: str) -> str:
