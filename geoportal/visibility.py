@@ -14,7 +14,7 @@ from functools import lru_cache
 from django.db.models import Q
 from psycopg2 import sql
 
-from geoportal.states import PUBLIC_STATUSES
+from geoportal.states import PUBLIC_STATUSES, ReportStatus
 
 
 @dataclass(frozen=True)
@@ -85,3 +85,9 @@ def public_q(*, prefix: str = "") -> Q:
 def report_is_public(*, status: str, confidential: bool) -> bool:
     """public_q for one report in hand (its status, its label's `confidential`)."""
     return status in PUBLIC_STATUSES and Visibility.public().admits(confidential=confidential)
+
+
+def visible_statuses(*, staff: bool) -> list[str]:
+    """The states a reader sees and may filter on: every one for staff (whose Visibility then chooses the reports),
+    the public's (states.PUBLIC_STATUSES) for anyone else."""
+    return ReportStatus.values if staff else sorted(PUBLIC_STATUSES)

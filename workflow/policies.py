@@ -144,16 +144,14 @@ def transitions_available(actor: Actor, report: Report) -> list[str]:
 
 
 def contact_visibility(actor: Actor) -> Visibility:
-    """Whose reporter this actor may read, the one rule: the operator screening it and the OPD handling it
-    (PRODUCT.md), never leadership, the administrator or anyone else. So the operator every non-confidential
-    report's contact; an OPD officer those of the reports their OPD holds, and the covert squad (a confidential
-    report's screener and handler; no operator sees its reporter) every confidential one's. The pages and the API
-    ask contact_visible (its .admits()), the exports its .sql() (audience_for); tests/workflow/test_exports.py checks
-    the two agree, role by role, and tests/test_access_matrix.py the rule itself."""
-    if actor.role == Role.OPERATOR:
-        return Visibility.public()
-    if actor.role == Role.OPD_OFFICER:
-        return Visibility(held_only=True, opd_id=actor.opd_id, confidential=actor.covert)
+    """Whose reporter this actor may read, the one rule: the operator screening a report and the OPD handling it
+    (PRODUCT.md) read the contact of every report they may see (report_visibility: the operator every
+    non-confidential one; an OPD officer those their OPD holds, and the covert squad, a confidential report's
+    screener and handler, every confidential one too); leadership and the administrator, who see reports, never;
+    nobody else. The pages and the API ask contact_visible (its .admits()), the exports its .sql() (audience_for);
+    tests/workflow/test_exports.py checks the two agree, role by role, and tests/test_access_matrix.py the rule."""
+    if actor.role in (Role.OPERATOR, Role.OPD_OFFICER):
+        return report_visibility(actor)
     return Visibility(nothing=True)
 
 

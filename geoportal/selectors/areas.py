@@ -13,6 +13,12 @@ from geoportal.visibility import public_q
 _DEG_PER_M = 1 / 111_320
 
 
+def degrees_around(metres: float) -> float:
+    """A distance in degrees that surely covers `metres` here (near the equator): the index-friendly prefilter
+    (ST_DWithin on geometry) before the true distance in metres."""
+    return metres * _DEG_PER_M * 1.5
+
+
 @dataclass(frozen=True)
 class Placement:
     desa_id: int
@@ -52,7 +58,7 @@ def area_locate(*, lon: float, lat: float) -> Placement | OutsideServedArea:
             WHERE ST_DWithin(d.geom, p.g, %s)
             ORDER BY m LIMIT 1
             """,
-            [lon, lat, tolerance * _DEG_PER_M * 1.5],
+            [lon, lat, degrees_around(tolerance)],
         )
         row = cursor.fetchone()
         if row and row[2] <= tolerance:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from geoportal.clocks import overdue_filter
 from geoportal.models import Report, ReportPhoto
+from geoportal.selectors.areas import degrees_around
 from geoportal.services.rate_limits import tracking_lookup
 from geoportal.states import HELD_BY_OPD, ReportStatus
 from workflow.models import Role
@@ -55,7 +56,7 @@ def report_similar_nearby(*, report, metres: int = 250, days: int = 30):
         Report.objects.filter(
             category_id=report.category_id,
             # index-friendly box in degrees first, then the true distance in metres
-            location__dwithin=(report.location, metres / 111_320 * 1.5),
+            location__dwithin=(report.location, degrees_around(metres)),
             location__distance_lte=(report.location, D(m=metres)),
             created_at__gte=report.created_at - timedelta(days=days),
             created_at__lte=report.created_at + timedelta(days=days),

@@ -10,7 +10,7 @@ Share within target = episodes whose clock stopped within the label's target / e
 known (stopped, or still running and already past the target); a report the OPD returned does not count
 for its shares. OPDs with fewer episodes than `min_count` are listed but not ranked.
 
-The SQL functions lapor_episodes and lapor_outcomes (migration workflow 0005) are the one definition of the
+The SQL functions lapor_episodes and lapor_outcomes (workflow/sql/) are the one definition of the
 episodes and of each report's outcome. PostgreSQL keeps what they derive from the whole audit trail in
 workflow_episode and workflow_reportoutcome (triggers on every insert into the trail), so the dashboard reads
 pre-derived rows; only a clock still running needs its working days counted at query time. As of a past moment
@@ -278,19 +278,9 @@ class OpdFigures:
         return self.resolution_within / self.resolution_decided if self.resolution_decided else None
 
 
-@dataclass
-class AreaFigures:
-    key: str
-    name: str
-    received: int
-    rejected: int
-    duplicates: int
-    dispatched: int
-    resolved: int
-    awaiting: int  # not yet screened (verified, rejected or marked duplicate) at as_of
-    verification_median: float | None
-    resolution_median: float | None
-    resolution_p90: float | None
+class _FollowUp:
+    """The follow-up of a group of received reports, written once for the area tables and the period's summary
+    (their fields received, rejected, duplicates, awaiting and resolved)."""
 
     @property
     def accepted(self) -> int:
@@ -304,7 +294,22 @@ class AreaFigures:
 
 
 @dataclass
-class PeriodSummary:
+class AreaFigures(_FollowUp):
+    key: str
+    name: str
+    received: int
+    rejected: int
+    duplicates: int
+    dispatched: int
+    resolved: int
+    awaiting: int  # not yet screened (verified, rejected or marked duplicate) at as_of
+    verification_median: float | None
+    resolution_median: float | None
+    resolution_p90: float | None
+
+
+@dataclass
+class PeriodSummary(_FollowUp):
     """The reports received in a period, together: what happened to them as of a moment."""
 
     received: int
@@ -319,15 +324,6 @@ class PeriodSummary:
     verification_median: float | None
     verification_p90: float | None
     awaiting: int = 0  # not yet screened at as_of
-
-    @property
-    def accepted(self) -> int:
-        return self.received - self.rejected - self.duplicates - self.awaiting
-
-    @property
-    def follow_up_rate(self) -> float | None:
-        """Resolved / accepted (FIGURE_DEFINITIONS["follow_up_rate"])."""
-        return self.resolved / self.accepted if self.accepted else None
 
 
 def opd_performance(
