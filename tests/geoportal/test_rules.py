@@ -2,6 +2,7 @@
 in hand; what the public may see likewise; overdue as a queryset filter, as SQL and for one report, and a clock's
 deadline in SQL as the transition service sets it; the progress groups as the citizen map's filter and legend."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,7 @@ from psycopg2 import sql
 from geoportal.clocks import CLOCKS, deadline_sql, overdue_filter, overdue_sql, report_overdue_clock
 from geoportal.models import Category, Kecamatan, Opd, Report
 from geoportal.progress import PROGRESS_COLOURS, PROGRESS_GROUPS
+from geoportal.sql import FOLDER as GEOPORTAL_SQL
 from geoportal.states import PUBLIC_STATUSES
 from geoportal.states import ReportStatus as S
 from geoportal.visibility import Visibility, public_q, report_is_public
@@ -134,3 +136,15 @@ def test_overdue_is_the_same_as_queryset_as_sql_and_for_one_report():
         assert report_overdue_clock(report, now=now) == clock
         assert by_sql[report.pk] == clock
         assert (report.pk in by_queryset) == (clock is not None)
+
+
+def test_the_cell_pyramid_holds_what_the_public_may_see():
+    """The cells' one write (geoportal/sql/lapor_report_cells_upsert_sql.sql) names the public's statuses and label
+    condition in SQL text (a PostgreSQL function cannot import them): they must be public_q's."""
+    text = (GEOPORTAL_SQL / "lapor_report_cells_upsert_sql.sql").read_text(encoding="utf-8")
+    [statuses] = re.findall(r"WHERE r\.status IN \(([^)]*)\)", text)
+    assert set(re.findall(r"'([^']*)'", statuses)) == set(PUBLIC_STATUSES)
+    with connection.cursor() as cursor:
+        public = Visibility.public().sql(report="r", category="c").as_string(cursor.connection)
+    assert public.replace('"', "") == "NOT c.confidential"
+    assert re.search(r"\)\s*AND NOT c\.confidential\s*\) m", text)
