@@ -344,12 +344,7 @@ def opd_performance(
         params["as_of_seconds"] = cursor.fetchone()[0]
         cursor.execute("SELECT id, code, name, active FROM geoportal_opd ORDER BY code")
         opds = cursor.fetchall()
-        stored = _facts_hold(cursor, as_of)
-        head = _OPD_EPISODES.format(
-            episodes=_EPISODES_STORED if stored else _EPISODES_AS_OF,
-            materialized=_materialized(stored),
-            in_period=_in_period("ep.t0"),
-        )
+        head = _OPD_EPISODES.format(**_facts_as_of(cursor, as_of), in_period=_in_period("ep.t0"))
         branches = [_OPD_BRANCH.format(position=i, opd_id=int(opd[0])) for i, opd in enumerate(opds)]
         figures = _union(cursor, head, branches, params)
         rows = []
@@ -399,12 +394,7 @@ def _area(period: Period, as_of: datetime | None, *, groups: str, column: str) -
     with connection.cursor() as cursor:
         cursor.execute(groups)
         rows = cursor.fetchall()
-        stored = _facts_hold(cursor, as_of)
-        head = _AREA_OUTCOMES.format(
-            outcomes=_OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
-            materialized=_materialized(stored),
-            in_period=_in_period("oc.created_at"),
-        )
+        head = _AREA_OUTCOMES.format(**_facts_as_of(cursor, as_of), in_period=_in_period("oc.created_at"))
         branches = [
             _AREA_BRANCH.format(position=i, condition=_any(column, ids)) for i, (_id, _k, _n, ids) in enumerate(rows)
         ]
@@ -500,13 +490,8 @@ def _outcome_query(sql: str, period: Period, as_of: datetime | None) -> list[tup
     start, end = period.bounds
     as_of = as_of or datetime.now(tz=WIB)
     with connection.cursor() as cursor:
-        stored = _facts_hold(cursor, as_of)
         cursor.execute(
-            sql.format(
-                outcomes=_OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
-                materialized=_materialized(stored),
-                in_period=_in_period("oc.created_at"),
-            ),
+            sql.format(**_facts_as_of(cursor, as_of), in_period=_in_period("oc.created_at")),
             {"start": start, "end": end, "as_of": as_of, "zone": WIB.key},
         )
         return cursor.fetchall()
@@ -520,8 +505,16 @@ def _union(cursor, head: str, branches: list[str], params: dict) -> list[tuple]:
     return [row[1:] for row in cursor.fetchall()]
 
 
-def _materialized(stored: bool) -> str:
-    return "NOT MATERIALIZED" if stored else "MATERIALIZED"
+def _facts_as_of(cursor, as_of: datetime) -> dict[str, str]:
+    """Where a query's episodes and outcomes come from as of `as_of` (its {episodes}, {outcomes} and
+    {materialized}): the stored rows when they still hold then (read through each branch: NOT MATERIALIZED), else
+    the rows derived as of then (once: MATERIALIZED)."""
+    stored = _facts_hold(cursor, as_of)
+    return {
+        "episodes": _EPISODES_STORED if stored else _EPISODES_AS_OF,
+        "outcomes": _OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
+        "materialized": "NOT MATERIALIZED" if stored else "MATERIALIZED",
+    }
 
 
 def _any(column: str, ids: list[int]) -> str:
