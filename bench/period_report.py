@@ -81,9 +81,9 @@ def _measure(url: str, size: int | None, runs: int) -> list[str]:
 
 def _measure_here(url: str, runs: int) -> None:
     django_setup(url)
+    from geoportal.clocks import WIB
     from reports_pdf.figures import period_report_figures
     from reports_pdf.render import monthly_report_render
-    from workflow.calendar import WIB
     from workflow.selectors import Period, period_end_instant, period_figures
 
     today = date.today()

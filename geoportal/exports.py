@@ -14,15 +14,14 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.http import FileResponse, StreamingHttpResponse
 
+from geoportal.clocks import WIB
 from geoportal.selectors.exports import ExportQuery
 
-WIB = ZoneInfo("Asia/Jakarta")
 BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only when it starts with the byte order mark
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 GEOPACKAGE_CONTENT_TYPE = "application/geopackage+sqlite3"

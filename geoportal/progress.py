@@ -1,7 +1,10 @@
 """How far a report has come, as the public sees it (like Qlue: red waiting, yellow being handled, green done):
-the progress groups of the states and their colours, written once. The citizen map's markers and cells
-(geoportal.maps hands these to static/geoportal/map.js in its configuration), the vector tiles' counts
-(geoportal.selectors.tiles) and the monthly PDF's point map (reports_pdf.charts) all read them here."""
+the progress groups of the states, their colours and their names, written once. The citizen map's markers and cells
+(geoportal.maps hands these to static/geoportal/map.js in its configuration), its status filter and legend
+(progress_legend), the vector tiles' counts (geoportal.selectors.tiles) and the monthly PDF's point map
+(reports_pdf.charts) all read them here."""
+
+from django.utils.translation import gettext_lazy as _
 
 from geoportal.states import PUBLIC_STATUSES
 from geoportal.states import ReportStatus as S
@@ -12,6 +15,7 @@ PROGRESS_GROUPS = {
     "handling": (S.IN_PROGRESS, S.REOPENED),
     "done": (S.RESOLVED, S.CLOSED),
 }
+PROGRESS_LABELS = {"waiting": _("Waiting"), "handling": _("Being handled"), "done": _("Done")}
 STATUS_PROGRESS = {str(status): group for group, statuses in PROGRESS_GROUPS.items() for status in statuses}
 # The public's statuses and their colours (what the map colours a marker by).
 STATUS_COLOURS = {
@@ -20,3 +24,16 @@ STATUS_COLOURS = {
     for status in statuses
     if status in PUBLIC_STATUSES
 }
+
+
+def progress_legend() -> list[dict]:
+    """Each group as the citizen map's status filter and legend show it: its name, its colour and its public
+    statuses (comma-separated, as the filter sends them)."""
+    return [
+        {
+            "label": PROGRESS_LABELS[group],
+            "colour": PROGRESS_COLOURS[group],
+            "statuses": ",".join(str(status) for status in statuses if status in PUBLIC_STATUSES),
+        }
+        for group, statuses in PROGRESS_GROUPS.items()
+    ]

@@ -29,3 +29,7 @@ PUBLIC_STATUSES = frozenset(
         ReportStatus.CLOSED,
     }
 )
+
+# While an OPD holds a report (dispatched to it, being handled, or reopened by the citizen): its queue, and the
+# states its resolution clock runs in (geoportal.clocks).
+HELD_BY_OPD = (ReportStatus.DISPATCHED, ReportStatus.IN_PROGRESS, ReportStatus.REOPENED)

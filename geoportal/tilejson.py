@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from config.http import public_read
-from geoportal.maps import STATUS_COLOURS
 from geoportal.models.tiles import CELL_MAX_ZOOM
+from geoportal.progress import PROGRESS_GROUPS, STATUS_COLOURS
 from geoportal.selectors.tiles import LAYER, MAX_ZOOM
 
 _BOUNDS = [111.4, -8.45, 111.95, -7.9]  # Kabupaten Trenggalek with a margin
@@ -25,9 +25,7 @@ def report_tilejson(request: HttpRequest) -> JsonResponse:
     fields = {
         "kind": "cell|report",
         "count": "reports in a cell",
-        "waiting": "",
-        "handling": "",
-        "done": "",
+        **dict.fromkeys(PROGRESS_GROUPS, ""),  # a cell's count per progress group (geoportal.progress)
         "id": "report id",
         "status": "report status",
         "colour": "squad colour",

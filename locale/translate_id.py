@@ -190,6 +190,7 @@ T = {
     "All": "Semua",
     "Waiting": "Menunggu",
     "Being handled": "Sedang ditangani",
+    "Done": "Selesai",
     "From": "Dari",
     "Until": "Sampai",
     "waiting": "menunggu",

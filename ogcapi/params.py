@@ -8,7 +8,8 @@ from datetime import date, datetime, time
 from django.contrib.gis.gdal import CoordTransform, GDALException, OGRGeometry, SpatialReference
 from django.utils.translation import gettext as _
 
-from geoportal.selectors.reports import WIB, Cursor, Output
+from geoportal.clocks import WIB
+from geoportal.selectors.reports import Cursor, Output
 from ogcapi.crs import CRS84, SUPPORTED, crs_output
 from ogcapi.errors import bad_request
 

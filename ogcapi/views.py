@@ -18,7 +18,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from config.http import private_read, public_read
 from geoportal.selectors.areas import served_area_bounds
 from geoportal.selectors.reports import Audience, ReportFilters, report_feature, report_features
-from geoportal.states import PUBLIC_STATUSES, ReportStatus
+from geoportal.visibility import visible_statuses
 from ogcapi.crs import CRS84, STORAGE_CRS, SUPPORTED
 from ogcapi.errors import OgcError, bad_request, not_found
 from ogcapi.openapi import openapi_document
@@ -285,7 +285,7 @@ queryables = _cached(public_read(max_age=300)(_queryables_view), private_read(_q
 
 def _report_filters(query, staff: bool) -> ReportFilters:
     statuses = query.properties.get("status", ())
-    allowed = {s.value for s in ReportStatus} if staff else {str(s) for s in PUBLIC_STATUSES}
+    allowed = {str(s) for s in visible_statuses(staff=staff)}
     if any(status not in allowed for status in statuses):
         raise bad_request(_("status: give one or more of %s.") % ", ".join(sorted(allowed)))
     kecamatan = query.properties.get("kecamatan", ())

@@ -17,7 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from geoportal.models import Category, Report, ReportPhoto
-from geoportal.states import PUBLIC_STATUSES, ReportStatus
+from geoportal.states import ReportStatus
+from geoportal.visibility import Visibility, public_q
 from open311.models import Open311Client
 from open311.statuses import CLOSED, OPEN, extended_status_of, status_of
 from workflow.files import citizen_file_url
@@ -64,10 +65,11 @@ class RequestFilters:
 
 
 def _listed(client: Open311Client | None) -> Q:
-    public = Q(status__in=PUBLIC_STATUSES)
+    listed = public_q()
     if client is not None:
-        public |= Q(open311_submission__client=client)
-    return public & Q(category__confidential=False)
+        # and the client's own requests before they are screened (never a confidential one)
+        listed |= Q(open311_submission__client=client) & Visibility.public().q()
+    return listed
 
 
 def _latest_public_event(field: str) -> Subquery:
@@ -160,11 +162,10 @@ def service_request_updates(*, start: datetime, end: datetime, request) -> list[
     status it led to. Notes only where the citizen's page shows them; never staff names; no proof photo (not public)."""
     events = (
         ReportEvent.objects.filter(
+            public_q(prefix="report__"),
             transition__in=PUBLIC_TRANSITIONS,
             created_at__gte=start,
             created_at__lte=end,
-            report__status__in=PUBLIC_STATUSES,
-            report__category__confidential=False,
         )
         .order_by("created_at", "id")
         .values_list("id", "report_id", "transition", "to_status", "note", "created_at")[:MAX_RESULTS]

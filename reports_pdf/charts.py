@@ -7,7 +7,7 @@ their numbers with the one rounding rule of workflow.figures_format, as the text
 import base64
 import io
 
-from geoportal.progress import PROGRESS_COLOURS, STATUS_PROGRESS
+from geoportal.progress import PROGRESS_COLOURS, PROGRESS_LABELS, STATUS_PROGRESS
 from workflow.figures_format import percent_rounded, percent_text
 
 UTM_49S = 32749  # metres, so that the scale bar is honest
@@ -150,14 +150,12 @@ def points_map(*, points: list[tuple[float, float, str]], shapes: list[tuple[str
             geometry=[Point(x, y) for x, y, _status in points],
             crs=4326,
         ).to_crs(UTM_49S)
-        labels = {"waiting": "Menunggu", "handling": "Sedang ditangani", "done": "Selesai"}
         for group, colour in PROGRESS_COLOURS.items():
             subset = points[points["group"] == group]
             if len(subset):
                 # Points as a raster inside the vector map: 50,000 SVG circles would slow the PDF to minutes.
-                subset.plot(
-                    ax=ax, color=colour, markersize=4, label=f"{labels[group]} ({len(subset)})", rasterized=True
-                )
+                label = f"{PROGRESS_LABELS[group]} ({len(subset)})"
+                subset.plot(ax=ax, color=colour, markersize=4, label=label, rasterized=True)
         ax.legend(loc="lower right", fontsize=7, frameon=False)
     _map_furniture(ax, frame)
     return _svg(fig)

@@ -17,13 +17,13 @@ def monthly_report_render(
 ) -> tuple[str, bytes]:
     """HTML and PDF; `opd_pages` adds one page per OPD, `opd` one page for that OPD only (for its head)."""
     shapes = kecamatan_shapes()
-    charts = {
-        "share": charts_module.share_chart(figures.opds),
-        "trend": charts_module.trend_chart(figures.trend),
-        "choropleth": charts_module.choropleth(figures.kecamatan, shapes),
-        "points": charts_module.points_map(points=figures.statuses, shapes=shapes),
-    }
-    with translation.override("id"):
+    with translation.override("id"):  # the charts' words too (the point map's legend: geoportal.progress)
+        charts = {
+            "share": charts_module.share_chart(figures.opds),
+            "trend": charts_module.trend_chart(figures.trend),
+            "choropleth": charts_module.choropleth(figures.kecamatan, shapes),
+            "points": charts_module.points_map(points=figures.statuses, shapes=shapes),
+        }
         html = render_to_string(
             "reports_pdf/monthly.html",
             {

@@ -1,10 +1,11 @@
-"""Working days in Asia/Jakarta: Monday to Friday, holidays (workflow.Holiday) excluded.
+"""Working days in WIB (geoportal.clocks): Monday to Friday, holidays (workflow.Holiday) excluded.
 
 A deadline of N working days from a moment is the same time of day N working days later (received on
 Friday 15:00, one working day: Monday 15:00); a moment on a day off starts counting at the next working
 day's midnight. Elapsed working days between two moments count only the hours that fall on working days,
-so `working_days_between(t, working_deadline(t, n)) == n`. The SQL function lapor_working_days (migration
-0003) computes the same figure inside PostgreSQL for the dashboards.
+so `working_days_between(t, working_deadline(t, n)) == n`. The SQL functions lapor_working_days and
+lapor_working_deadline (workflow/sql/) compute the same inside PostgreSQL for the dashboards and the monthly
+report's replays; tests/workflow/test_calendar.py holds the two to the same answers.
 """
 
 from datetime import date, datetime, time, timedelta

@@ -11,10 +11,9 @@ from django.views.decorators.http import require_POST
 from geoportal.addresses import client_address
 from geoportal.models import Report
 from geoportal.services.rate_limits import tracking_lookup
-from geoportal.states import PUBLIC_STATUSES
 from geoportal.tracking import tracking_code_display
 from geoportal.views import tracking_limited
-from geoportal.visibility import Visibility
+from geoportal.visibility import public_q
 from workflow.files import citizen_file_url
 from workflow.policies import Actor, citizen_act_refusal, transitions_available
 from workflow.selectors import report_public_timeline
@@ -24,9 +23,7 @@ from workflow.services.transitions import NOTE_MAX_LENGTH, TransitionError, Tran
 def report_public(request, pk: int):
     """A public report's page: what the map's popup links to. No tracking code, no contact."""
     report = (
-        Report.objects.select_related("category__squad", "public_desa__kecamatan")
-        .filter(Visibility.public().q(), pk=pk, status__in=PUBLIC_STATUSES)
-        .first()
+        Report.objects.select_related("category__squad", "public_desa__kecamatan").filter(public_q(), pk=pk).first()
     )
     if report is None:
         raise Http404(_("There is no public report with this number."))

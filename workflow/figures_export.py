@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from geoportal.clocks import WIB
 from workflow.figures_format import days_rounded, percent_rounded
 from workflow.selectors import (
     AreaFigures,
@@ -24,7 +25,6 @@ from workflow.selectors import (
     received_per_month,
     squad_performance,
 )
-from workflow.selectors.performance import WIB
 
 _DAYS_SUFFIXES = ("_median", "_p90")
 

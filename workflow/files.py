@@ -12,7 +12,7 @@ from django.core import signing
 from django.db.models import Q
 
 from geoportal.models import Report, ReportPhoto, ReportVideo
-from geoportal.states import PUBLIC_STATUSES
+from geoportal.visibility import report_is_public
 from workflow.models import Role
 from workflow.policies import Actor, reports_visible_to
 
@@ -48,7 +48,7 @@ class StoredFile:
 def file_is_public(*, citizens: bool, status: str, confidential: bool) -> bool:
     """A citizen's photo or video of a public report is public. Proof photos (evidence of the fix, for the citizen
     who confirms it and for staff) and every file of a report the public may not see are not."""
-    return citizens and status in PUBLIC_STATUSES and not confidential
+    return citizens and report_is_public(status=status, confidential=confidential)
 
 
 def stored_file_find(*, name: str) -> StoredFile | None:

@@ -133,7 +133,7 @@ class Holiday(models.Model):
 
 
 # --- facts derived from the audit trail ----------------------------------------------------------------
-# PostgreSQL keeps these rows in step with workflow_reportevent (statement-level triggers, migration 0005):
+# PostgreSQL keeps these rows in step with workflow_reportevent (statement-level triggers, workflow/sql/):
 # each is what lapor_episodes() / lapor_outcomes() derive from a report's whole audit trail, so the dashboard
 # reads pre-derived rows instead of re-deriving a year of history per request. Never written from Python.
 # No database foreign keys nor their indexes: the rows are a cache of the audit trail, and checks would slow

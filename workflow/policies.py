@@ -69,22 +69,9 @@ TRANSITIONS: dict[str, TransitionSpec] = {
     "reopen": TransitionSpec(gettext_lazy("Not fixed: reopen"), frozenset({ActorRole.CITIZEN}) | _DESK, ("note",)),
     "close": TransitionSpec(gettext_lazy("Confirm the fix"), frozenset({ActorRole.CITIZEN, ActorRole.SYSTEM})),
 }
-# What a citizen sees of the timeline: the steps of their report, without staff names or internal notes
-# (a return to the operator is internal; its note stays with staff).
-PUBLIC_TRANSITIONS = frozenset(
-    {
-        "receive",
-        "verify",
-        "reject",
-        "mark_duplicate",
-        "dispatch",
-        "redispatch",
-        "acknowledge",
-        "resolve",
-        "reopen",
-        "close",
-    }
-)
+# What a citizen sees of the timeline: the steps of their report ('receive', written with it, and every transition),
+# without staff names or internal notes (a return to the operator is internal; its note stays with staff).
+PUBLIC_TRANSITIONS = frozenset({"receive", *TRANSITIONS}) - {"return_to_operator"}
 PUBLIC_NOTES = frozenset({"reject", "resolve", "reopen"})
 
 
@@ -113,14 +100,8 @@ def reports_visible_to(actor: Actor, queryset: QuerySet[Report] | None = None) -
 
 
 def contact_visible(actor: Actor, report: Report) -> bool:
-    """Whether this actor may read who reported: the operator screening it and the OPD handling it (PRODUCT.md),
-    never leadership, the administrator or anyone else. A confidential report's screener and handler is the covert
-    squad itself; no operator sees its reporter."""
-    if report.category.confidential:
-        return actor.role == Role.OPD_OFFICER and actor.covert
-    if actor.role == Role.OPERATOR:
-        return True
-    return actor.role == Role.OPD_OFFICER and actor.opd_id is not None and report.opd_id == actor.opd_id
+    """Whether this actor may read who reported this report: contact_visibility's answer for one report in hand."""
+    return contact_visibility(actor).admits(confidential=report.category.confidential, opd_id=report.opd_id)
 
 
 def transition_refusal(actor: Actor, report: Report, name: str) -> str | None:
@@ -163,13 +144,14 @@ def transitions_available(actor: Actor, report: Report) -> list[str]:
 
 
 def contact_visibility(actor: Actor) -> Visibility:
-    """contact_visible as a condition for the SQL selectors (exports): the operator every non-confidential report's
-    contact; an OPD officer those of the reports their OPD holds, and the covert squad every confidential one's;
-    nobody else any (tests/workflow/test_exports.py checks it against contact_visible, role by role)."""
-    if actor.role == Role.OPERATOR:
-        return Visibility.public()
-    if actor.role == Role.OPD_OFFICER:
-        return Visibility(held_only=True, opd_id=actor.opd_id, confidential=actor.covert)
+    """Whose reporter this actor may read, the one rule: the operator screening a report and the OPD handling it
+    (PRODUCT.md) read the contact of every report they may see (report_visibility: the operator every
+    non-confidential one; an OPD officer those their OPD holds, and the covert squad, a confidential report's
+    screener and handler, every confidential one too); leadership and the administrator, who see reports, never;
+    nobody else. The pages and the API ask contact_visible (its .admits()), the exports its .sql() (audience_for);
+    tests/workflow/test_exports.py checks the two agree, role by role, and tests/test_access_matrix.py the rule."""
+    if actor.role in (Role.OPERATOR, Role.OPD_OFFICER):
+        return report_visibility(actor)
     return Visibility(nothing=True)
 
 

@@ -12,10 +12,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from geoportal.clocks import report_overdue_clock
+from geoportal.clocks import WIB, report_overdue_clock
 from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
-from workflow.calendar import WIB
 from workflow.files import monthly_report_readable
 from workflow.forms import TransitionForm
 from workflow.models import Role

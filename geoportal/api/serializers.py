@@ -8,6 +8,7 @@ from rest_framework_gis.serializers import GeoFeatureModelSerializer
 from geoportal.models import Category, Desa, Kecamatan, Opd
 from geoportal.selectors.reports import Cursor, ReportFilters
 from geoportal.states import PUBLIC_STATUSES, ReportStatus
+from geoportal.visibility import visible_statuses
 
 # DRF's own words for a form field that is not a file are English only.
 NOT_A_FILE = {"invalid": _("This is not a file: send it as a file in a multipart form.")}
@@ -85,7 +86,7 @@ class ReportFilterSerializer(serializers.Serializer):
 
     def validate_status(self, value: str) -> tuple[str, ...]:
         statuses = _csv(value)
-        allowed = ReportStatus.values if self.staff else sorted(PUBLIC_STATUSES)
+        allowed = visible_statuses(staff=self.staff)
         wrong = [s for s in statuses if s not in allowed]
         if wrong or not statuses:
             message = (

@@ -4,13 +4,19 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from geoportal.models import Desa, Kabupaten, Kecamatan
-from geoportal.states import PUBLIC_STATUSES
+from geoportal.visibility import public_q
 
 # Degrees of latitude per metre; the index prefilter widens it generously for longitude near the equator.
 _DEG_PER_M = 1 / 111_320
+
+
+def degrees_around(metres: float) -> float:
+    """A distance in degrees that surely covers `metres` here (near the equator): the index-friendly prefilter
+    (ST_DWithin on geometry) before the true distance in metres."""
+    return metres * _DEG_PER_M * 1.5
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ def area_locate(*, lon: float, lat: float) -> Placement | OutsideServedArea:
             WHERE ST_DWithin(d.geom, p.g, %s)
             ORDER BY m LIMIT 1
             """,
-            [lon, lat, tolerance * _DEG_PER_M * 1.5],
+            [lon, lat, degrees_around(tolerance)],
         )
         row = cursor.fetchone()
         if row and row[2] <= tolerance:
@@ -70,7 +76,7 @@ def area_locate(*, lon: float, lat: float) -> Placement | OutsideServedArea:
 
 # Public counts: each report counted where it is published (a sensitive label's report in the desa holding its
 # grid node, not the desa it was sent from), so "desa = X" tells no more than the published point.
-_PUBLIC_REPORTS = Q(public_reports__status__in=PUBLIC_STATUSES, public_reports__category__confidential=False)
+_PUBLIC_REPORTS = public_q(prefix="public_reports__")
 
 
 def kecamatan_list_with_counts():

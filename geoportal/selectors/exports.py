@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from geoportal.clocks import overdue_sql
+from geoportal.clocks import WIB, WIB_OFFSET, overdue_sql
 from geoportal.selectors.reports import Audience, ReportFilters, _where
 from geoportal.states import ReportStatus
 
@@ -26,8 +26,8 @@ class Column:
 
 
 def _time(expr: str) -> str:
-    # ISO 8601 in WIB, the product's one clock (Asia/Jakarta has had no daylight saving since 1964).
-    return f"""to_char({expr} AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD"T"HH24:MI:SS"+07:00"')"""
+    # ISO 8601 in WIB, the product's one clock (its offset is fixed: geoportal.clocks.WIB_OFFSET).
+    return f"""to_char({expr} AT TIME ZONE '{WIB.key}', 'YYYY-MM-DD"T"HH24:MI:SS"{WIB_OFFSET}"')"""
 
 
 PUBLIC_COLUMNS = [

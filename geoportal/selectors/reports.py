@@ -18,8 +18,8 @@ from django.db import connection
 from psycopg2 import sql
 
 from geoportal.clocks import WIB, overdue_sql
-from geoportal.states import PUBLIC_STATUSES, ReportStatus
-from geoportal.visibility import Visibility
+from geoportal.states import ReportStatus
+from geoportal.visibility import Visibility, visible_statuses
 
 
 @dataclass(frozen=True)
@@ -276,8 +276,9 @@ def _where(
 
     # Concatenated rather than sql.SQL.format()ted: this runs for every tile and page, and parsing format strings
     # each time cost more than the rest of the statement's assembly.
-    default_statuses = [value for value, _label in ReportStatus.choices] if audience.staff else sorted(PUBLIC_STATUSES)
-    clauses.append(col(col.status) + _ANY + param(list(filters.statuses or default_statuses)) + _CLOSE)
+    clauses.append(
+        col(col.status) + _ANY + param(list(filters.statuses or visible_statuses(staff=audience.staff))) + _CLOSE
+    )
     clauses.append(_OPEN + audience.visibility.sql(report=col.row, category="c") + _CLOSE)
     if filters.bbox:
         envelope = sql.SQL(", ").join(param(v) for v in filters.bbox)

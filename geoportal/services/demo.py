@@ -12,10 +12,10 @@ import math
 import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 
+from geoportal.clocks import WIB
 from geoportal.models import Category, Desa, Report
 
 TOWN_KECAMATAN = {"Trenggalek": 3.0, "Pogalan": 2.0, "Durenan": 1.8, "Karangan": 1.5, "Watulimo": 1.3}
@@ -85,7 +85,7 @@ def demo_reports_seed(
     """Insert `count` demo reports over the past `months` (or within one calendar `month`); returns how many
     were inserted. Calls progress(n) as batches land, then `lifecycle(cursor=, after_id=)` in the same
     transaction (the workflow's demo_lifecycle, passed in by its seed_demo command: this layer does not import it)."""
-    today = datetime.now(tz=ZoneInfo("Asia/Jakarta")).date()
+    today = datetime.now(tz=WIB).date()
     if month:
         last_day = min(today, (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1))
         days = (last_day - month).days + 1
@@ -156,7 +156,7 @@ def _insert_points(cursor, *, desa_id: int, n: int, labels: int, last_day: date,
           SELECT g, desa_id, kecamatan_id,
                  1 + floor(random() * %(labels)s)::int AS label_idx,
                  LEAST(now(), ((%(last_day)s::date - floor(random() * %(days)s)::int
-                   + interval '6 hours' + random() * interval '15 hours') AT TIME ZONE 'Asia/Jakarta')) AS created,
+                   + interval '6 hours' + random() * interval '15 hours') AT TIME ZONE %(zone)s)) AS created,
                  random() AS r
           FROM pts
         )
@@ -177,6 +177,7 @@ def _insert_points(cursor, *, desa_id: int, n: int, labels: int, last_day: date,
             "labels": labels,
             "last_day": last_day,
             "days": days,
+            "zone": WIB.key,
             "located": Report.Located.INSIDE,
             "channel": Report.Channel.DEMO,
         },

@@ -2,8 +2,9 @@
 -- category_id, public_kecamatan_id, status) to its cell at every zoom 8..17 (8 x 8 cells per tile): sign +1 for
 -- a report now public, -1 for its former self. Cells are computed from the published place only, so a cell's
 -- centre of mass and its kecamatan tell no more than the published points. Rows are upserted in key order, so
--- two transactions touching the same cells lock them in the same order (no deadlock). The public statuses are
--- workflow.states.PUBLIC_STATUSES; the tile tests compare the cells with the reports themselves.
+-- two transactions touching the same cells lock them in the same order (no deadlock). Public is what anyone may see
+-- (geoportal.visibility.public_q; tests/geoportal/test_rules.py holds the condition below to it, and the tile tests
+-- compare the cells with the reports themselves).
 CREATE OR REPLACE FUNCTION lapor_report_cells_upsert_sql() RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
 SELECT $upsert$
 INSERT INTO geoportal_reportcell AS g (z, cy, cx, kecamatan_id, category_id, status, n, sx, sy)

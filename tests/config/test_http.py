@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from geoportal.maps import STATUS_COLOURS
+from geoportal.progress import STATUS_COLOURS
 from tests.factories import TOWN_CENTRE, ReportFactory
 from tests.workflow.test_api import _client_for
 

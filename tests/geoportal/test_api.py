@@ -1,17 +1,16 @@
 import datetime as dt
 import json
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.gis.geos import Point
 from rest_framework.test import APIClient
 
+from geoportal.clocks import WIB
 from geoportal.models import Category, ReporterContact, ReportPhoto
 from geoportal.states import PUBLIC_STATUSES, ReportStatus
 from tests.factories import PRIGI_BEACH, TOWN_CENTRE, ReportFactory
 
 pytestmark = pytest.mark.django_db
-WIB = ZoneInfo("Asia/Jakarta")
 
 
 @pytest.fixture

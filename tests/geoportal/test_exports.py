@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 from rest_framework.test import APIClient
 
+from geoportal.clocks import WIB
 from geoportal.exports import BOM, csv_cell
 from geoportal.models import Category, ReporterContact
 from geoportal.selectors.exports import PUBLIC_COLUMNS, STAFF_COLUMNS
@@ -19,7 +20,6 @@ from tests.factories import ReportFactory
 from tests.geoportal.test_hostile_input import EVERY_DOOR
 from tests.geoportal.test_sensitive_places import EXACT, NODE, NODE_DESA, sensitive_report
 from tests.hostile import json_error, snapshot
-from workflow.calendar import WIB
 
 CSV_URL, GPKG_URL = "/api/exports/reports.csv", "/api/exports/reports.gpkg"
 FORMULAS = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "plain = text", 'quote " in']

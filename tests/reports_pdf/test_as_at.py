@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from geoportal.clocks import WIB
 from geoportal.models import Category, Opd
 from reports_pdf import charts
 from reports_pdf.figures import monthly_figures
 from reports_pdf.render import monthly_report_render
 from tests.factories import ReportFactory
-from workflow.calendar import WIB
 from workflow.selectors import Period, opd_performance, statuses_at
 
 pytestmark = pytest.mark.django_db

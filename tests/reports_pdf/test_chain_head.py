@@ -6,9 +6,9 @@ from datetime import datetime
 import pytest
 from django.core.management import call_command
 
+from geoportal.clocks import WIB
 from reports_pdf.figures import monthly_figures
 from reports_pdf.render import monthly_report_render
-from workflow.calendar import WIB
 from workflow.models import ReportEvent
 from workflow.services.audit import audit_chain_verify
 

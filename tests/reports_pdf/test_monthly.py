@@ -5,9 +5,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from geoportal.clocks import WIB
 from reports_pdf.figures import monthly_figures
 from reports_pdf.render import monthly_report_render
-from workflow.calendar import WIB
 from workflow.selectors import Period, overdue_at
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from django.db import connection
 
-from workflow.calendar import WIB, holiday_dates, working_days_between, working_deadline
+from geoportal.clocks import WIB
+from workflow.calendar import holiday_dates, working_days_between, working_deadline
 
 
 def wib(*args) -> datetime:

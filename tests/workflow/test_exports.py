@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
+from geoportal.clocks import WIB
 from geoportal.models import Category, Opd, Report, ReporterContact
 from geoportal.services.reports import Upload
 from geoportal.states import ReportStatus as S
@@ -16,7 +17,6 @@ from tests.factories import ReportFactory, jpeg_bytes
 from tests.geoportal.test_exports import ogrinfo, read_csv, save
 from tests.geoportal.test_sensitive_places import EXACT, sensitive_report
 from tests.hostile import json_error, snapshot
-from workflow.calendar import WIB
 from workflow.figures_export import TABLES, figures_table
 from workflow.figures_format import days_rounded, percent_rounded
 from workflow.models import Role

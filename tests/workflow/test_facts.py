@@ -7,12 +7,13 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 
+from geoportal.clocks import WIB
 from geoportal.models import Category, Opd
 from geoportal.services.reports import Upload
 from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory, jpeg_bytes
-from tests.workflow.test_performance import _expected_opd, _quantile
-from workflow.calendar import WIB, holiday_dates
+from tests.oracle import Trail
+from workflow.calendar import holiday_dates
 from workflow.models import Episode, Holiday, ReportEvent, ReportOutcome
 from workflow.selectors import (
     Period,
@@ -98,11 +99,11 @@ def test_the_stored_facts_are_the_audit_trails_even_after_a_holiday_is_added(hol
     assert after == _all_figures(period, now, stored=False, monkeypatch=monkeypatch)
     assert after["opd"] != before["opd"]
     # ... and they still equal the independent computation in Python over the audit trail.
-    expected = _expected_opd(period, now)
+    expected = Trail().opds(period, now)
     for row in after["opd"]:
         if row["code"] in expected:
-            assert row["response_median"] == pytest.approx(_quantile(expected[row["code"]]["response"], 0.5))
-            assert row["resolution_p90"] == pytest.approx(_quantile(expected[row["code"]]["resolution"], 0.9))
+            assert row["response_median"] == pytest.approx(expected[row["code"]]["response"][0])
+            assert row["resolution_p90"] == pytest.approx(expected[row["code"]]["resolution"][1])
 
 
 def test_figures_as_of_a_past_moment_come_from_the_audit_trail(holidays, monkeypatch):
@@ -122,13 +123,10 @@ def test_figures_as_of_a_past_moment_come_from_the_audit_trail(holidays, monkeyp
         performance, "_OUTCOMES_AS_OF", "lapor_outcomes(ARRAY(SELECT id FROM geoportal_report), %(as_of)s)"
     )
     assert hybrid == _all_figures(period, as_of, stored=False, monkeypatch=monkeypatch)
-    for code, figures in _expected_opd(period, as_of).items():
-        assert rows[code].episodes == len(figures["episodes"])
-        assert rows[code].response_median == pytest.approx(_quantile(figures["response"], 0.5))
-        assert (rows[code].resolution_within, rows[code].resolution_decided) == (
-            sum(figures["res_within"]),
-            sum(figures["res_decided"]),
-        )
+    for code, figures in Trail().opds(period, as_of).items():
+        assert rows[code].episodes == figures["episodes"]
+        assert rows[code].response_median == pytest.approx(figures["response"][0])
+        assert (rows[code].resolution_within, rows[code].resolution_decided) == figures["res_share"]
 
 
 def test_each_transition_updates_the_facts_of_its_report(staff):

@@ -11,6 +11,7 @@ from geoportal.services.reports import Upload
 from geoportal.states import ReportStatus as S
 from tests.factories import ReportFactory, jpeg_bytes
 from workflow.models import ReportEvent
+from workflow.policies import TRANSITIONS
 from workflow.services.transitions import (
     ReportNotFound,
     TransitionConflict,
@@ -51,6 +52,12 @@ ROLES = {
 }
 ACTORS = ["operator", "leadership", "pupr", "dlh", "covert", "citizen", "system"]
 HELD_BY_OPD = {S.DISPATCHED, S.IN_PROGRESS, S.RESOLVED, S.REOPENED, S.CLOSED}
+
+
+def test_the_policy_names_the_machines_transitions_and_no_other():
+    """The transitions are named by the state machine (geoportal.machine); the policy's TRANSITIONS, and through it
+    the citizen's steps and the facts' transitions, must name the same ones."""
+    assert {t.name for t in Report().get_all_status_transitions()} == set(TRANSITIONS) == set(SOURCES)
 
 
 def _report(status: str, *, code: str = "jalan-rusak") -> Report:

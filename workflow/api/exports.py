@@ -28,9 +28,9 @@ from geoportal.api.exports import (
     report_export_response,
 )
 from geoportal.api.serializers import StaffReportExportFilterSerializer, _day_in_range
+from geoportal.clocks import WIB
 from geoportal.exports import csv_rows_response, export_filename
 from workflow.api.views import IsStaff
-from workflow.calendar import WIB
 from workflow.figures_export import TABLES, figures_filename, figures_table, period_from
 from workflow.policies import audience_for, dashboard_readable
 

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from geoportal.clocks import overdue_filter
 from geoportal.models import Report, ReportPhoto
+from geoportal.selectors.areas import degrees_around
 from geoportal.services.rate_limits import tracking_lookup
-from geoportal.states import ReportStatus
+from geoportal.states import HELD_BY_OPD, ReportStatus
 from workflow.models import Role
 from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS, reports_visible_to
 
@@ -19,7 +20,7 @@ from workflow.policies import PUBLIC_NOTES, PUBLIC_TRANSITIONS, reports_visible_
 def queue_screening(*, actor):
     """Received reports to screen, oldest first (the operator's desk; the covert squad's for its labels)."""
     qs = reports_visible_to(actor, Report.objects.filter(status__in=[ReportStatus.RECEIVED, ReportStatus.VERIFIED]))
-    if actor.role == "opd_officer":  # the covert squad screens only its confidential labels
+    if actor.role == Role.OPD_OFFICER:  # the covert squad screens only its confidential labels
         qs = qs.filter(category__confidential=True)
     return _with_display(qs).order_by("created_at", "id")
 
@@ -42,11 +43,9 @@ def queue_returned(*, actor):
 
 
 def queue_opd(*, actor):
-    """The OPD's open reports: overdue ones first, then by the nearest deadline."""
-    open_states = [ReportStatus.DISPATCHED, ReportStatus.IN_PROGRESS, ReportStatus.REOPENED]
-    qs = Report.objects.filter(opd_id=actor.opd_id, status__in=open_states)
-    if not actor.covert:
-        qs = qs.exclude(category__confidential=True)
+    """The reports the officer's OPD holds that the officer may see (report_visibility: a confidential one only for
+    the covert squad): overdue ones first, then by the nearest deadline."""
+    qs = reports_visible_to(actor, Report.objects.filter(opd_id=actor.opd_id, status__in=HELD_BY_OPD))
     late = Case(When(overdue_filter(now=timezone.now()), then=Value(0)), default=Value(1), output_field=IntegerField())
     return _with_display(qs).annotate(on_time=late).order_by("on_time", "resolution_due", "id")
 
@@ -57,7 +56,7 @@ def report_similar_nearby(*, report, metres: int = 250, days: int = 30):
         Report.objects.filter(
             category_id=report.category_id,
             # index-friendly box in degrees first, then the true distance in metres
-            location__dwithin=(report.location, metres / 111_320 * 1.5),
+            location__dwithin=(report.location, degrees_around(metres)),
             location__distance_lte=(report.location, D(m=metres)),
             created_at__gte=report.created_at - timedelta(days=days),
             created_at__lte=report.created_at + timedelta(days=days),

@@ -5,12 +5,12 @@ the report is dispatched again (after the OPD returned it) or for good. Within a
   first response = dispatch → the OPD's first acknowledge or resolve;
   resolution     = dispatch → its last resolve, provided no reopen came after it (a reopened report keeps
                    the OPD's clock running until it is resolved again).
-Durations are working days (lapor_working_days: Monday–Friday in Asia/Jakarta, holidays excluded).
+Durations are working days (lapor_working_days: Monday–Friday in WIB, holidays excluded).
 Share within target = episodes whose clock stopped within the label's target / episodes whose outcome is
 known (stopped, or still running and already past the target); a report the OPD returned does not count
 for its shares. OPDs with fewer episodes than `min_count` are listed but not ranked.
 
-The SQL functions lapor_episodes and lapor_outcomes (migration workflow 0005) are the one definition of the
+The SQL functions lapor_episodes and lapor_outcomes (workflow/sql/) are the one definition of the
 episodes and of each report's outcome. PostgreSQL keeps what they derive from the whole audit trail in
 workflow_episode and workflow_reportoutcome (triggers on every insert into the trail), so the dashboard reads
 pre-derived rows; only a clock still running needs its working days counted at query time. As of a past moment
@@ -23,24 +23,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connection
+from psycopg2 import sql
 
-from workflow.calendar import WIB
+from geoportal.clocks import WIB, deadline_sql
+from geoportal.states import ReportStatus as S
+from workflow.policies import TRANSITIONS
 
 MIN_COUNT_FOR_RANKING = 5
 
-# The transitions the facts are made of: when none came after as_of, the stored facts are the facts as of then.
-_FACT_TRANSITIONS = [
-    "verify",
-    "reject",
-    "mark_duplicate",
-    "dispatch",
-    "redispatch",
-    "acknowledge",
-    "resolve",
-    "reopen",
-    "return_to_operator",
-    "close",
-]
+# The transitions the facts are made of (every one; a 'receive' after as_of adds a report the figures leave out):
+# when none came after as_of, the stored facts are the facts as of then.
+_FACT_TRANSITIONS = list(TRANSITIONS)
 
 
 def _in_period(column: str) -> str:
@@ -166,7 +159,7 @@ FROM x
 """
 # Received and resolved per calendar month (WIB) of the period.
 _PER_MONTH = """
-SELECT date_trunc('month', oc.created_at AT TIME ZONE 'Asia/Jakarta')::date, count(*),
+SELECT date_trunc('month', oc.created_at AT TIME ZONE %(zone)s)::date, count(*),
        count(*) FILTER (WHERE oc.resolved)
 FROM {outcomes} oc
 WHERE oc.kecamatan_id = ANY (ARRAY(SELECT id FROM geoportal_kecamatan)) AND {in_period}
@@ -185,18 +178,22 @@ _HELD_EPISODES = """(
   ), %(as_of)s)
   WHERE t_next IS NULL AND NOT returned AND (t_res IS NULL OR t_reopen > t_res)
 )"""
-# The held reports past a deadline at as_of, with the clock(s) they missed: the first response (no acknowledge or
-# resolve yet in the OPD's episode) and the resolution (not resolved, or reopened since), both counted from the
-# dispatch to that OPD (as workflow.services.clocks does at the present moment).
-_OVERDUE = f"""
+# The held reports past a deadline at as_of, with the clock(s) they missed: the first response and the resolution,
+# both counted from the dispatch to that OPD, their deadlines and the states they run in from geoportal.clocks. The
+# episode tells the status at as_of as far as those clocks tell states apart: dispatched until the OPD's first
+# response (acknowledge or resolve), in progress after it (a reopened report runs the same clocks).
+_HELD_STATUS = sql.SQL("(CASE WHEN h.t_resp IS NULL THEN {} ELSE {} END)").format(
+    sql.Literal(str(S.DISPATCHED)), sql.Literal(str(S.IN_PROGRESS))
+)
+_OVERDUE = sql.SQL("""
 SELECT id, label, kecamatan, opd,
        CASE WHEN resp_due < %(as_of)s THEN lapor_working_days(resp_due, %(as_of)s) END AS resp_late,
        CASE WHEN res_due < %(as_of)s THEN lapor_working_days(res_due, %(as_of)s) END AS res_late
 FROM (
   SELECT r.id, c.name AS label, k.nama AS kecamatan, o.code AS opd,
-         CASE WHEN h.t_resp IS NULL THEN lapor_working_deadline(h.t0, c.response_target_days) END AS resp_due,
-         lapor_working_deadline(h.t0, c.resolution_target_days) AS res_due
-  FROM {_HELD_EPISODES} h
+         {response_due} AS resp_due,
+         {resolution_due} AS res_due
+  FROM {held} h
   JOIN geoportal_report r ON r.id = h.report_id
   JOIN geoportal_category c ON c.id = r.category_id
   JOIN geoportal_kecamatan k ON k.id = r.kecamatan_id
@@ -204,13 +201,17 @@ FROM (
 ) d
 WHERE resp_due < %(as_of)s OR res_due < %(as_of)s
 ORDER BY least(resp_due, res_due), id
-"""
+""").format(
+    response_due=deadline_sql("response", status=_HELD_STATUS, start=sql.SQL("h.t0")),
+    resolution_due=deadline_sql("resolution", status=_HELD_STATUS, start=sql.SQL("h.t0")),
+    held=sql.SQL(_HELD_EPISODES),
+)
 _EPISODE_TRANSITIONS = ["dispatch", "redispatch", "acknowledge", "resolve", "reopen", "return_to_operator"]
 
 
 @dataclass(frozen=True)
 class Period:
-    start: date  # first day, Asia/Jakarta
+    start: date  # first day, in WIB
     end: date  # first day after the period
 
     @property
@@ -277,19 +278,9 @@ class OpdFigures:
         return self.resolution_within / self.resolution_decided if self.resolution_decided else None
 
 
-@dataclass
-class AreaFigures:
-    key: str
-    name: str
-    received: int
-    rejected: int
-    duplicates: int
-    dispatched: int
-    resolved: int
-    awaiting: int  # not yet screened (verified, rejected or marked duplicate) at as_of
-    verification_median: float | None
-    resolution_median: float | None
-    resolution_p90: float | None
+class _FollowUp:
+    """The follow-up of a group of received reports, written once for the area tables and the period's summary
+    (their fields received, rejected, duplicates, awaiting and resolved)."""
 
     @property
     def accepted(self) -> int:
@@ -303,7 +294,22 @@ class AreaFigures:
 
 
 @dataclass
-class PeriodSummary:
+class AreaFigures(_FollowUp):
+    key: str
+    name: str
+    received: int
+    rejected: int
+    duplicates: int
+    dispatched: int
+    resolved: int
+    awaiting: int  # not yet screened (verified, rejected or marked duplicate) at as_of
+    verification_median: float | None
+    resolution_median: float | None
+    resolution_p90: float | None
+
+
+@dataclass
+class PeriodSummary(_FollowUp):
     """The reports received in a period, together: what happened to them as of a moment."""
 
     received: int
@@ -318,15 +324,6 @@ class PeriodSummary:
     verification_median: float | None
     verification_p90: float | None
     awaiting: int = 0  # not yet screened at as_of
-
-    @property
-    def accepted(self) -> int:
-        return self.received - self.rejected - self.duplicates - self.awaiting
-
-    @property
-    def follow_up_rate(self) -> float | None:
-        """Resolved / accepted (FIGURE_DEFINITIONS["follow_up_rate"])."""
-        return self.resolved / self.accepted if self.accepted else None
 
 
 def opd_performance(
@@ -347,12 +344,7 @@ def opd_performance(
         params["as_of_seconds"] = cursor.fetchone()[0]
         cursor.execute("SELECT id, code, name, active FROM geoportal_opd ORDER BY code")
         opds = cursor.fetchall()
-        stored = _facts_hold(cursor, as_of)
-        head = _OPD_EPISODES.format(
-            episodes=_EPISODES_STORED if stored else _EPISODES_AS_OF,
-            materialized=_materialized(stored),
-            in_period=_in_period("ep.t0"),
-        )
+        head = _OPD_EPISODES.format(**_facts_as_of(cursor, as_of), in_period=_in_period("ep.t0"))
         branches = [_OPD_BRANCH.format(position=i, opd_id=int(opd[0])) for i, opd in enumerate(opds)]
         figures = _union(cursor, head, branches, params)
         rows = []
@@ -402,12 +394,7 @@ def _area(period: Period, as_of: datetime | None, *, groups: str, column: str) -
     with connection.cursor() as cursor:
         cursor.execute(groups)
         rows = cursor.fetchall()
-        stored = _facts_hold(cursor, as_of)
-        head = _AREA_OUTCOMES.format(
-            outcomes=_OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
-            materialized=_materialized(stored),
-            in_period=_in_period("oc.created_at"),
-        )
+        head = _AREA_OUTCOMES.format(**_facts_as_of(cursor, as_of), in_period=_in_period("oc.created_at"))
         branches = [
             _AREA_BRANCH.format(position=i, condition=_any(column, ids)) for i, (_id, _k, _n, ids) in enumerate(rows)
         ]
@@ -503,14 +490,9 @@ def _outcome_query(sql: str, period: Period, as_of: datetime | None) -> list[tup
     start, end = period.bounds
     as_of = as_of or datetime.now(tz=WIB)
     with connection.cursor() as cursor:
-        stored = _facts_hold(cursor, as_of)
         cursor.execute(
-            sql.format(
-                outcomes=_OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
-                materialized=_materialized(stored),
-                in_period=_in_period("oc.created_at"),
-            ),
-            {"start": start, "end": end, "as_of": as_of},
+            sql.format(**_facts_as_of(cursor, as_of), in_period=_in_period("oc.created_at")),
+            {"start": start, "end": end, "as_of": as_of, "zone": WIB.key},
         )
         return cursor.fetchall()
 
@@ -523,8 +505,16 @@ def _union(cursor, head: str, branches: list[str], params: dict) -> list[tuple]:
     return [row[1:] for row in cursor.fetchall()]
 
 
-def _materialized(stored: bool) -> str:
-    return "NOT MATERIALIZED" if stored else "MATERIALIZED"
+def _facts_as_of(cursor, as_of: datetime) -> dict[str, str]:
+    """Where a query's episodes and outcomes come from as of `as_of` (its {episodes}, {outcomes} and
+    {materialized}): the stored rows when they still hold then (read through each branch: NOT MATERIALIZED), else
+    the rows derived as of then (once: MATERIALIZED)."""
+    stored = _facts_hold(cursor, as_of)
+    return {
+        "episodes": _EPISODES_STORED if stored else _EPISODES_AS_OF,
+        "outcomes": _OUTCOMES_STORED if stored else _OUTCOMES_AS_OF,
+        "materialized": "NOT MATERIALIZED" if stored else "MATERIALIZED",
+    }
 
 
 def _any(column: str, ids: list[int]) -> str:

@@ -8,7 +8,7 @@ mature; each OPD's trend is its figures per calendar month of the period, as at 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from workflow.calendar import WIB
+from geoportal.clocks import WIB
 from workflow.selectors.performance import (
     AreaFigures,
     OpdFigures,

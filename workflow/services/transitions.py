@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
+from geoportal.clocks import CLOCKS
 from geoportal.models import Opd, Report, ReportPhoto
 from geoportal.services.photos import photo_clean
 from geoportal.services.reports import Upload, photos_discard, photos_store
@@ -70,7 +71,7 @@ class TransitionInput:
 
 def report_received(*, report: Report) -> ReportEvent:
     """Start a new report's life: the first audit row and the verification clock."""
-    report.verification_due = working_deadline(report.created_at, report.category.verification_target_days)
+    report.verification_due = _due(report, "verification", report.created_at)
     Report.objects.filter(pk=report.pk).update(verification_due=report.verification_due)
     return ReportEvent.objects.create(
         report=report,
@@ -214,12 +215,16 @@ def _inputs(name: str, report: Report, actor: Actor, data: TransitionInput) -> t
     return kwargs, event
 
 
+def _due(report: Report, clock: str, start):
+    """When this clock, started at `start`, runs out: its label's target in working days (geoportal.clocks)."""
+    return working_deadline(start, getattr(report.category, CLOCKS[clock].target))
+
+
 def _set_clocks(report: Report, name: str, now) -> None:
-    category = report.category
     if name in ("dispatch", "redispatch"):
         # Each OPD is judged on its own clock: both start when the report reaches it.
-        report.response_due = working_deadline(now, category.response_target_days)
-        report.resolution_due = working_deadline(now, category.resolution_target_days)
+        report.response_due = _due(report, "response", now)
+        report.resolution_due = _due(report, "resolution", now)
         report.response_flagged_at = report.resolution_flagged_at = None
 
 

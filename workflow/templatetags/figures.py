@@ -42,7 +42,7 @@ def instant(moment) -> str:
 
     from django.utils.dateformat import format as date_format
 
-    from workflow.calendar import WIB
+    from geoportal.clocks import WIB
 
     local = moment.astimezone(WIB)
     if local.time() == time(0):
