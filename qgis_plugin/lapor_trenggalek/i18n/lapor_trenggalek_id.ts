@@ -276,10 +276,6 @@
         <translation>Laporan {id}: {status}.</translation>
     </message>
     <message>
-        <source>Reported</source>
-        <translation>Tanggal lapor</translation>
-    </message>
-    <message>
         <source>Selected report</source>
         <translation>Laporan terpilih</translation>
     </message>
@@ -301,7 +297,7 @@
     </message>
     <message>
         <source>any day</source>
-        <translation>semua tanggal</translation>
+        <translation>Semua tanggal</translation>
     </message>
     <message>
         <source>the address {host} was not found</source>
@@ -326,10 +322,6 @@
     <message>
         <source>the server at {url} refused the connection (is it running?)</source>
         <translation>server {url} menolak sambungan (apakah server sedang berjalan?)</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>s.d.</translation>
     </message>
     <message>
         <source>Basemap (OpenStreetMap)</source>

@@ -9,7 +9,7 @@ import contextlib
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.gui import QgsCheckableComboBox, QgsDateEdit
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtCore import QDate, QSize, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,12 +104,9 @@ class ReportsDock(QDockWidget):
             self.status.addItem(tr(label), code)
         self.category = QgsCheckableComboBox()
         self.category.setDefaultText(tr("All labels"))
+        # One row each, wide enough for "Semua tanggal" (side by side, a narrow dock cut the text off).
         self.created_from = _date_edit()
         self.created_to = _date_edit()
-        dates = QHBoxLayout()
-        dates.addWidget(self.created_from)
-        dates.addWidget(QLabel(tr("to")))
-        dates.addWidget(self.created_to)
         self.overdue = QCheckBox(tr("Overdue only"))
         self.open_work = QPushButton(tr("All open"))
         self.open_work.setToolTip(tr("Every report still waiting for action, whatever its date, place or label"))
@@ -120,7 +117,8 @@ class ReportsDock(QDockWidget):
         filters.addRow(tr("Kecamatan"), self.kecamatan)
         filters.addRow(tr("Status"), self.status)
         filters.addRow(tr("Label"), self.category)
-        filters.addRow(tr("Reported"), dates)
+        filters.addRow(tr("From date"), self.created_from)
+        filters.addRow(tr("To date"), self.created_to)
         filters.addRow(quick)
         layout.addWidget(box)
 
@@ -182,6 +180,9 @@ class ReportsDock(QDockWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        # The dock opens as wide as its content needs: no horizontal scrolling, no button or date cut off.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
         self.setWidget(scroll)
         self._restore_filters()
         self._set_busy(False)
@@ -451,6 +452,7 @@ class ReportsDock(QDockWidget):
             bound = client.bound(task.feedback)
             features = bound.reports(
                 filters,
+                page_size=page_size(),
                 on_page=lambda done, total: task.setProgress(max(1, 100 * done / total) if total else 100),
                 is_cancelled=task.isCanceled,
             )
@@ -751,6 +753,7 @@ class ReportsDock(QDockWidget):
         self.open_work.setEnabled(not busy)
 
 
+PAGE_SIZE = 2000
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 
@@ -779,8 +782,41 @@ def timeout_ms() -> int:
     return int(min(max(seconds, 1), 300) * 1000)
 
 
+def page_size() -> int:
+    """Reports per request when loading (settings: lapor_trenggalek/page_size; the server allows at most 5,000)."""
+    try:
+        size = int(QgsSettings().value(SETTINGS + "page_size", PAGE_SIZE))
+    except (TypeError, ValueError):
+        size = PAGE_SIZE
+    return min(max(size, 100), 5000)
+
+
+class _DateEdit(QgsDateEdit):
+    """A date picker whose size hints leave room for its "no date" text, not only for a date (Qt sizes a date
+    edit by its longest date: "Semua tanggal" was cut to "nua tanggal")."""
+
+    def _text_width(self) -> int:
+        from qgis.PyQt.QtWidgets import QStyle, QStyleOptionComboBox
+
+        metrics = self.fontMetrics()
+        text = max((self.nullRepresentation(), self.displayFormat()), key=metrics.horizontalAdvance)
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        inner = QSize(metrics.horizontalAdvance(text + "  ") + 4, metrics.height())
+        return self.style().sizeFromContents(QStyle.CT_ComboBox, option, inner, self).width()
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._text_width()), hint.height())
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._text_width()), hint.height())
+
+
 def _date_edit() -> QgsDateEdit:
-    edit = QgsDateEdit()
+    edit = _DateEdit()
     edit.setAllowNull(True)
     edit.setNullRepresentation(tr("any day"))
     edit.setDisplayFormat("dd-MM-yyyy")
