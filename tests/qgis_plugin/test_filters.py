@@ -113,6 +113,13 @@ def test_a_narrow_dock_shows_semua_tanggal_whole_and_cuts_off_nothing(qgis_iface
         QgsApplication.processEvents()
         shown = edit.lineEdit().fontMetrics().horizontalAdvance(edit.lineEdit().text())
         assert edit.lineEdit().text() == "31-12-2026" and edit.lineEdit().width() >= shown + 4
+    # "Semua yang terbuka" and the picker's clear button: "Semua tanggal" again, not today's date in grey.
+    dock._all_open()
+    dock.created_to.setDate(QDate(2026, 12, 31))
+    dock.created_to.clear()
+    QgsApplication.processEvents()
+    for edit in (dock.created_from, dock.created_to):
+        assert edit.isNull() and edit.lineEdit().text() == "Semua tanggal"
     for button in (dock.sign_out, dock.cancel, dock.send_queue, *dock.action_buttons.values()):
         assert button.mapTo(body, button.rect().topRight()).x() < scroll.viewport().width(), button.text()
     dock.close_down()
