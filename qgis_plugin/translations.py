@@ -104,6 +104,7 @@ ID = {
         "Server {url} tidak menjawab seperti server Lapor Trenggalek. Periksa alamat server."
     ),
     "any day": "Semua tanggal",
+    "Field package: actions are recorded here and sent with Send.": "Paket lapangan: tindakan dicatat di sini dan dikirim dengan Kirim.",
     "the address {host} was not found": "alamat {host} tidak ditemukan",
     "the connection to {url} failed (network error {code})": "sambungan ke {url} gagal (galat jaringan {code})",
     "the last day comes before the first day.": "tanggal akhir lebih awal dari tanggal awal.",

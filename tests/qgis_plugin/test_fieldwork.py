@@ -62,10 +62,11 @@ def test_a_field_session_is_saved_recorded_offline_and_sent_once(server, pupr, t
 
 
 def test_the_dock_takes_reports_to_the_field_records_offline_and_sends(
-    server, qgis_iface, tmp_path, dispatched_to_pupr
+    server, qgis_iface, tmp_path, dispatched_to_pupr, monkeypatch
 ):
     from lapor_trenggalek.core.fieldwork import waiting
     from qgis.core import QgsProject
+    from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog
     from test_plugin import signed_in_dock, wait_idle
 
     dock = signed_in_dock(qgis_iface, server)
@@ -80,10 +81,20 @@ def test_the_dock_takes_reports_to_the_field_records_offline_and_sends(
     dock.client_backup, dock.client = dock.client, None  # no connection in the field
     dock._act("acknowledge")
     assert "menunggu dikirim: 1" in dock.field_status.text() and len(waiting(package)) == 1
+    # The package shows the officer's progress, and the next action starts from it: resolved after acknowledged.
+    row = next(f for f in layer.getFeatures() if f["id"] == dispatched_to_pupr)
+    assert row["status"] == "in_progress" and row["status_label"] == "Sedang ditangani"
+    assert dock.selected_label.text().startswith(f"#{dispatched_to_pupr} · ")
+    assert not dock.action_buttons["acknowledge"].isEnabled() and dock.action_buttons["resolve"].isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ditambal di lokasi", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(_photo(tmp_path)), ""))
+    dock._act("resolve")
+    assert [f["expected_status"] for f in waiting(package)] == ["dispatched", "in_progress"]
     dock.client = dock.client_backup  # back in the office
     dock.send_field()
     wait_idle(dock)
     assert f"Laporan {dispatched_to_pupr}: terkirim (Sedang ditangani)." in dock.field_status.text()
+    assert f"Laporan {dispatched_to_pupr}: terkirim (Selesai ditangani)." in dock.field_status.text()
     dock.send_field()
     wait_idle(dock)
     assert dock.field_status.text() == "Tidak ada yang menunggu dikirim."

@@ -300,6 +300,10 @@
         <translation>Semua tanggal</translation>
     </message>
     <message>
+        <source>Field package: actions are recorded here and sent with Send.</source>
+        <translation>Paket lapangan: tindakan dicatat di sini dan dikirim dengan Kirim.</translation>
+    </message>
+    <message>
         <source>the address {host} was not found</source>
         <translation>alamat {host} tidak ditemukan</translation>
     </message>

@@ -54,6 +54,8 @@ OFFLINE_ACTIONS = {
     "resolve": ("dispatched", "in_progress", "reopened"),
     "return_to_operator": ("dispatched", "in_progress"),
 }
+# What each action leads to, shown in the field package until "Kirim" brings the server's answer.
+OFFLINE_RESULT = {"acknowledge": "in_progress", "resolve": "resolved", "return_to_operator": "returned"}
 ACTIONS = (("acknowledge", "Acknowledge"), ("resolve", "Resolve"), ("return_to_operator", "Return"))
 
 
@@ -591,7 +593,12 @@ class ReportsDock(QDockWidget):
         for name, button in self.action_buttons.items():
             button.setEnabled(name in allowed)
         self.timeline.setEnabled(feature is not None)
-        if feature is None:
+        if offline is not None:
+            self.selected_label.setText(
+                f"#{offline['id']} · {offline['category_name']} · {offline['status_label']}\n"
+                + tr("Field package: actions are recorded here and sent with Send.")
+            )
+        elif feature is None:
             self.selected_label.setText(
                 tr("Click a report on the map (Select tool).") if self.client else tr("Not signed in.")
             )
@@ -663,6 +670,12 @@ class ReportsDock(QDockWidget):
 
     def record_offline(self, report_id: int, name: str, fields: dict, photo=None):
         fieldwork.record(self.field_path, report_id, name, fields["expected_status"], fields.get("note", ""), photo)
+        status = OFFLINE_RESULT[name]
+        layer = QgsProject.instance().mapLayer(self.field_layer_id) if self.field_layer_id else None
+        fieldwork.mark(self.field_path, report_id, status, tr(STATUS_STYLE[status][0]), layer)
+        if layer is not None:
+            layer.triggerRepaint()
+        self._update_actions()
         n = len(fieldwork.waiting(self.field_path))
         self.field_status.setText(tr("Recorded offline; waiting to be sent: {n}.").format(n=n))
         self._say(tr("Report {id}: recorded; press Send when you are online.").format(id=report_id), Qgis.Info)
