@@ -226,10 +226,14 @@ def test_the_token_is_kept_in_the_qgis_authentication_database(server, qgis_ifac
     dock.deleteLater()
 
     # The next time the dock opens, the officer is signed in without typing the password.
+    QgsProject.instance().removeAllMapLayers()
     again = ReportsDock(qgis_iface)
-    wait_idle(again)
+    wait_loaded(again)
     assert again.client is not None and again.client.token == token
     assert again.username.text() == "opd-pupr" and again.kecamatan.count() == 15
+    # ... and finds their work on the map, not an empty canvas waiting for "Muat laporan".
+    assert again.reports_layer() is not None and "laporan" in again.summary.text()
+    again.close_down()
     again.deleteLater()
 
 

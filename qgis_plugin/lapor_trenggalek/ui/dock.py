@@ -5,6 +5,7 @@ back through `_run`'s callback, which is ignored when the dock has gone (QGIS qu
 """
 
 import contextlib
+import os
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.gui import QgsCheckableComboBox, QgsDateEdit
@@ -262,6 +263,7 @@ class ReportsDock(QDockWidget):
                     self.summary.setText(error.message)  # the server is away: sign in again when it is back
                 return
             self._signed_in(client, *result)
+            self._load()  # QGIS opened again: the officer's work is on the map, as after signing in
 
         self.summary.setText(tr("Connecting to the server…"))
         self._run(tr("Lapor Trenggalek: checking the sign-in"), work, done, main=True)
@@ -630,7 +632,10 @@ class ReportsDock(QDockWidget):
     # --- fieldwork --------------------------------------------------------------------------------------
     def _take_out(self):
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Take to the field"), self.field_path or "lapangan.gpkg", "GeoPackage (*.gpkg)"
+            self,
+            tr("Take to the field"),
+            self.field_path or os.path.join(os.path.expanduser("~"), "lapangan.gpkg"),
+            "GeoPackage (*.gpkg)",
         )
         if path:
             self.take_to_field(path if path.endswith(".gpkg") else path + ".gpkg")
