@@ -76,6 +76,7 @@ def test_the_dock_takes_reports_to_the_field_records_offline_and_sends(
     assert "laporan terbuka disimpan" in dock.field_status.text()
     layer = QgsProject.instance().mapLayer(dock.field_layer_id)
     assert layer.isValid() and layer.name() == "Laporan (paket lapangan)"
+    assert dispatched_to_pupr in {f["id"] for f in dock.reports_layer().getFeatures()}  # open work, on the map
     layer.selectByIds([next(f.id() for f in layer.getFeatures() if f["id"] == dispatched_to_pupr)])
     assert dock.action_buttons["acknowledge"].isEnabled()  # offline: from the status it had when taken out
     dock.client_backup, dock.client = dock.client, None  # no connection in the field
@@ -95,6 +96,8 @@ def test_the_dock_takes_reports_to_the_field_records_offline_and_sends(
     wait_idle(dock)
     assert f"Laporan {dispatched_to_pupr}: terkirim (Sedang ditangani)." in dock.field_status.text()
     assert f"Laporan {dispatched_to_pupr}: terkirim (Selesai ditangani)." in dock.field_status.text()
+    wait_idle(dock)  # the map is loaded again: the resolved report has left the open work
+    assert dispatched_to_pupr not in {f["id"] for f in dock.reports_layer().getFeatures()}
     dock.send_field()
     wait_idle(dock)
     assert dock.field_status.text() == "Tidak ada yang menunggu dikirim."

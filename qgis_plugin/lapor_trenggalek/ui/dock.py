@@ -702,6 +702,8 @@ class ReportsDock(QDockWidget):
                 else:
                     lines.append(tr("Report {id}: refused: {reason}").format(id=report_id, reason=answer))
             self.field_status.setText("\n".join(lines) or tr("Nothing waiting to be sent."))
+            if any(outcome == "sent" for _id, outcome, _answer in results):
+                self._load()  # the map and its figures show what the server now holds
 
         self._run(
             tr("Lapor Trenggalek: sending fieldwork"),
