@@ -104,6 +104,7 @@ ID = {
         "Server {url} tidak menjawab seperti server Lapor Trenggalek. Periksa alamat server."
     ),
     "any day": "Semua tanggal",
+    "Fieldwork sent: {sent}, refused: {refused} (details under Send).": "Kerja lapangan terkirim: {sent}, ditolak: {refused} (rinciannya di bawah Kirim).",
     "Field package: actions are recorded here and sent with Send.": "Paket lapangan: tindakan dicatat di sini dan dikirim dengan Kirim.",
     "the address {host} was not found": "alamat {host} tidak ditemukan",
     "the connection to {url} failed (network error {code})": "sambungan ke {url} gagal (galat jaringan {code})",

@@ -300,6 +300,10 @@
         <translation>Semua tanggal</translation>
     </message>
     <message>
+        <source>Fieldwork sent: {sent}, refused: {refused} (details under Send).</source>
+        <translation>Kerja lapangan terkirim: {sent}, ditolak: {refused} (rinciannya di bawah Kirim).</translation>
+    </message>
+    <message>
         <source>Field package: actions are recorded here and sent with Send.</source>
         <translation>Paket lapangan: tindakan dicatat di sini dan dikirim dengan Kirim.</translation>
     </message>

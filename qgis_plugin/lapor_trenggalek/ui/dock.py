@@ -702,6 +702,14 @@ class ReportsDock(QDockWidget):
                 else:
                     lines.append(tr("Report {id}: refused: {reason}").format(id=report_id, reason=answer))
             self.field_status.setText("\n".join(lines) or tr("Nothing waiting to be sent."))
+            refused = sum(1 for _id, outcome, _answer in results if outcome != "sent")
+            if results:  # also on the message bar: the dock scrolls back up when the map is loaded again
+                self._say(
+                    tr("Fieldwork sent: {sent}, refused: {refused} (details under Send).").format(
+                        sent=len(results) - refused, refused=refused
+                    ),
+                    Qgis.Warning if refused else Qgis.Success,
+                )
             if any(outcome == "sent" for _id, outcome, _answer in results):
                 self._load()  # the map and its figures show what the server now holds
 
