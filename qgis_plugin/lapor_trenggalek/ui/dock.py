@@ -462,7 +462,7 @@ class ReportsDock(QDockWidget):
             probe = tiles.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")
             with_basemap = bool(tiles) and bound.reachable(probe)
             # Tens of thousands of features: the layers and their figures are made here, off QGIS's main thread
-            # (built there, 22,545 reports froze the window for 2.8-5.3 s), then handed to it.
+            # (built there, 22,545 reports froze the window for 5.6 s; bench/qgis_load.py), then handed to it.
             reports = reports_layer(features, name=tr("Reports"))
             villages = desa_layer(desa, name=tr("Desa/kelurahan boundary"))
             counts = summary_counts(reports)
