@@ -5,9 +5,10 @@
 Works on its own database, `<cluster database>_bench` on the project's PostGIS cluster (DATABASE_URL's server
 when set): recreated empty (unless --reuse finds it already holding reports), migrated, loaded with the
 reference data and Trenggalek's boundaries (`setup_demo --reports 0`), then filled with `seed_demo` up to each
-size in turn and vacuumed. At each size it runs bench/features.py, tiles.py, dashboard.py, exports.py and intake.py
-against it; then monthly_pdf.py once on its own database. The time of each seeding step and of a boundary import is
-measured here. Everything printed is also written to var/bench/<date>.txt. Figures only: no time fails the run.
+size in turn and vacuumed. At each size it runs bench/features.py, tiles.py, dashboard.py, exports.py,
+qgis_load.py (when .venv-qgis exists) and intake.py against it; then monthly_pdf.py once on its own database. The
+time of each seeding step and of a boundary import is measured here. Everything printed is also written to
+var/bench/<date>.txt. Figures only: no time fails the run.
 A full run takes about 30 minutes on a 2-core machine, most of it seeding a million reports with their history.
 """
 
@@ -25,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench._common import PYTHON, database_recreate, database_url, database_vacuum  # noqa: E402
 
-STEPS = ["features", "tiles", "dashboard", "exports", "intake"]
+STEPS = ["features", "tiles", "dashboard", "exports", "qgis", "intake"]
 
 
 class Tee:
@@ -122,6 +123,8 @@ def main() -> None:
             out.run([PYTHON, "bench/dashboard.py", "--database-url", url], env, label="dashboard")
         if "exports" not in args.skip:
             out.run([PYTHON, "bench/exports.py", "--database-url", url], env, label="exports")
+        if "qgis" not in args.skip:  # one OPD's reports loaded by the plugin's dock in QGIS (needs .venv-qgis)
+            out.run([PYTHON, "bench/qgis_load.py", "--database-url", url, "--views", "open", "90d"], env, label="qgis")
         if "intake" not in args.skip:
             out.run([PYTHON, "bench/intake.py", "--existing-database", url], env, label="intake")
             have = count_reports(env)

@@ -94,7 +94,6 @@ ID = {
         "Trenggalek Anda dan tidak pernah dikirim ke mana pun."
     ),
     "Report {id}: {status}.": "Laporan {id}: {status}.",
-    "Reported": "Tanggal lapor",
     "Selected report": "Laporan terpilih",
     "Sign-in cancelled.": "Masuk dibatalkan.",
     "Signing in…": "Sedang masuk…",
@@ -104,7 +103,9 @@ ID = {
     "The server {url} did not answer like a Lapor Trenggalek server. Check the server address.": (
         "Server {url} tidak menjawab seperti server Lapor Trenggalek. Periksa alamat server."
     ),
-    "any day": "semua tanggal",
+    "any day": "Semua tanggal",
+    "Fieldwork sent: {sent}, refused: {refused} (details under Send).": "Kerja lapangan terkirim: {sent}, ditolak: {refused} (rinciannya di bawah Kirim).",
+    "Field package: actions are recorded here and sent with Send.": "Paket lapangan: tindakan dicatat di sini dan dikirim dengan Kirim.",
     "the address {host} was not found": "alamat {host} tidak ditemukan",
     "the connection to {url} failed (network error {code})": "sambungan ke {url} gagal (galat jaringan {code})",
     "the last day comes before the first day.": "tanggal akhir lebih awal dari tanggal awal.",
@@ -113,7 +114,6 @@ ID = {
     "the server at {url} refused the connection (is it running?)": (
         "server {url} menolak sambungan (apakah server sedang berjalan?)"
     ),
-    "to": "s.d.",
     "Basemap (OpenStreetMap)": "Peta dasar (OpenStreetMap)",
     "Desa/kelurahan boundary": "Batas desa/kelurahan",
     "Reports (field package)": "Laporan (paket lapangan)",

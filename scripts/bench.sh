@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/system-deps.sh bench
 bash scripts/venv.sh
 bash scripts/vendor-assets.sh
+bash scripts/venv-qgis.sh  # bench/qgis_load.py: the plugin inside QGIS
 [ -n "${DATABASE_URL:-}" ] || bash scripts/pg.sh start
 .venv/bin/python manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 bash scripts/collectstatic.sh

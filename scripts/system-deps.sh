@@ -14,7 +14,7 @@ runtime=(
   gettext ffmpeg make git
 )
 test_extra=(chromium poppler-utils python3-qgis qgis-providers)
-bench_extra=(cgi-mapserver mapserver-bin lighttpd)
+bench_extra=(cgi-mapserver mapserver-bin lighttpd python3-qgis qgis-providers)
 
 want=("${runtime[@]}")
 [ "${1:-runtime}" = test ] && want+=("${test_extra[@]}")

@@ -62,28 +62,46 @@ def test_a_field_session_is_saved_recorded_offline_and_sent_once(server, pupr, t
 
 
 def test_the_dock_takes_reports_to_the_field_records_offline_and_sends(
-    server, qgis_iface, tmp_path, dispatched_to_pupr
+    server, qgis_iface, tmp_path, dispatched_to_pupr, monkeypatch
 ):
     from lapor_trenggalek.core.fieldwork import waiting
-    from qgis.core import QgsProject
+    from qgis.core import Qgis, QgsProject
+    from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog
     from test_plugin import signed_in_dock, wait_idle
 
     dock = signed_in_dock(qgis_iface, server)
+    dock._all_open()  # whatever filters an earlier test left in this profile: every open report
+    wait_idle(dock)
     package = str(tmp_path / "lapangan.gpkg")
     dock.take_to_field(package)
     wait_idle(dock)
     assert "laporan terbuka disimpan" in dock.field_status.text()
     layer = QgsProject.instance().mapLayer(dock.field_layer_id)
     assert layer.isValid() and layer.name() == "Laporan (paket lapangan)"
+    assert dispatched_to_pupr in {f["id"] for f in dock.reports_layer().getFeatures()}  # open work, on the map
     layer.selectByIds([next(f.id() for f in layer.getFeatures() if f["id"] == dispatched_to_pupr)])
     assert dock.action_buttons["acknowledge"].isEnabled()  # offline: from the status it had when taken out
     dock.client_backup, dock.client = dock.client, None  # no connection in the field
     dock._act("acknowledge")
     assert "menunggu dikirim: 1" in dock.field_status.text() and len(waiting(package)) == 1
+    # The package shows the officer's progress, and the next action starts from it: resolved after acknowledged.
+    row = next(f for f in layer.getFeatures() if f["id"] == dispatched_to_pupr)
+    assert row["status"] == "in_progress" and row["status_label"] == "Sedang ditangani"
+    assert dock.selected_label.text().startswith(f"#{dispatched_to_pupr} · ")
+    assert not dock.action_buttons["acknowledge"].isEnabled() and dock.action_buttons["resolve"].isEnabled()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ditambal di lokasi", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(_photo(tmp_path)), ""))
+    dock._act("resolve")
+    assert [f["expected_status"] for f in waiting(package)] == ["dispatched", "in_progress"]
     dock.client = dock.client_backup  # back in the office
     dock.send_field()
     wait_idle(dock)
     assert f"Laporan {dispatched_to_pupr}: terkirim (Sedang ditangani)." in dock.field_status.text()
+    assert f"Laporan {dispatched_to_pupr}: terkirim (Selesai ditangani)." in dock.field_status.text()
+    told = qgis_iface.messageBar().get_messages(Qgis.Success)
+    assert any("Kerja lapangan terkirim: 2, ditolak: 0" in text for text in told), told
+    wait_idle(dock)  # the map is loaded again: the resolved report has left the open work
+    assert dispatched_to_pupr not in {f["id"] for f in dock.reports_layer().getFeatures()}
     dock.send_field()
     wait_idle(dock)
     assert dock.field_status.text() == "Tidak ada yang menunggu dikirim."

@@ -94,6 +94,38 @@ def test_a_wrong_date_range_names_the_field_and_clears_the_old_summary(server, q
     dock.close_down()
 
 
+def test_a_narrow_dock_shows_semua_tanggal_whole_and_cuts_off_nothing(qgis_iface):
+    # QGIS first opens the dock about 250 px wide; two date pickers side by side cut "Semua tanggal" to
+    # "nua tanggal" there, and the dock scrolled sideways hiding "Keluar", "Batal" and "Kirim".
+    dock = ReportsDock(qgis_iface)
+    wait_idle(dock)
+    dock.resize(250, 900)
+    dock.show()
+    QgsApplication.processEvents()
+    scroll = dock.widget()
+    body = scroll.widget()
+    assert body.width() <= scroll.viewport().width()  # nothing to scroll sideways to
+    for edit in (dock.created_from, dock.created_to):
+        assert edit.isNull() and edit.lineEdit().text() == "Semua tanggal"
+        text = edit.lineEdit().fontMetrics().horizontalAdvance("Semua tanggal")
+        assert edit.lineEdit().width() >= text + 4, (edit.lineEdit().width(), text)
+        edit.setDate(QDate(2026, 12, 31))
+        QgsApplication.processEvents()
+        shown = edit.lineEdit().fontMetrics().horizontalAdvance(edit.lineEdit().text())
+        assert edit.lineEdit().text() == "31-12-2026" and edit.lineEdit().width() >= shown + 4
+    # "Semua yang terbuka" and the picker's clear button: "Semua tanggal" again, not today's date in grey.
+    dock._all_open()
+    dock.created_to.setDate(QDate(2026, 12, 31))
+    dock.created_to.clear()
+    QgsApplication.processEvents()
+    for edit in (dock.created_from, dock.created_to):
+        assert edit.isNull() and edit.lineEdit().text() == "Semua tanggal"
+    for button in (dock.sign_out, dock.cancel, dock.send_queue, *dock.action_buttons.values()):
+        assert button.mapTo(body, button.rect().topRight()).x() < scroll.viewport().width(), button.text()
+    dock.close_down()
+    dock.close()
+
+
 def test_the_servers_refusal_of_a_filter_names_the_field_in_the_officers_words(pupr):
     with pytest.raises(ApiError) as caught:
         pupr.reports({"created_from": "01/12/2026"})

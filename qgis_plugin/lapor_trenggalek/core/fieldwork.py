@@ -112,6 +112,17 @@ def record(path: str, report_id: int, action: str, expected_status: str, note: s
     return client_id
 
 
+def mark(path: str, report_id: int, status: str, status_label: str, layer: QgsVectorLayer | None = None) -> None:
+    """The report's state in the package after an action recorded offline, so that the map shows the officer's
+    progress and the next action starts from it (acknowledged, then resolved: sent with the right status).
+    `layer`: the package's layer on the map, written through so that its selection stays."""
+    layer = layer or field_layer(path)
+    fields = layer.fields()
+    for feature in layer.getFeatures(f'"id" = {int(report_id)}'):
+        changes = {fields.indexOf("status"): status, fields.indexOf("status_label"): status_label}
+        layer.dataProvider().changeAttributeValues({feature.id(): changes})
+
+
 def waiting(path: str) -> list[QgsFeature]:
     queue = queue_layer(path)
     rows = [f for f in queue.getFeatures() if f["state"] == "waiting"]

@@ -276,6 +276,23 @@ def overdue_counts(layer: QgsVectorLayer) -> dict[str, int]:
     return {key[0]: n for key, n in counts_by(layer, "overdue").items() if key[0]}
 
 
+def summary_counts(layer: QgsVectorLayer) -> dict[str, dict]:
+    """The dock's figures in one pass over the layer: reports per status, per clock that ran out (overdue) and
+    per kecamatan name."""
+    fields = layer.fields()
+    status, overdue, kecamatan = (fields.indexOf(name) for name in ("status", "overdue", "kecamatan_nama"))
+    counts: dict[str, dict] = {"status": {}, "overdue": {}, "kecamatan": {}}
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([status, overdue, kecamatan])
+    for feature in layer.getFeatures(request):
+        attributes = feature.attributes()
+        for key, index in (("status", status), ("overdue", overdue), ("kecamatan", kecamatan)):
+            value = attributes[index]
+            if value:  # never NULL (QGIS's NULL is falsy, not None) or empty
+                counts[key][value] = counts[key].get(value, 0) + 1
+    return counts
+
+
 def _value(value):
     if value is None:
         return None

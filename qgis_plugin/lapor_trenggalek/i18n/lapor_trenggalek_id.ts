@@ -276,10 +276,6 @@
         <translation>Laporan {id}: {status}.</translation>
     </message>
     <message>
-        <source>Reported</source>
-        <translation>Tanggal lapor</translation>
-    </message>
-    <message>
         <source>Selected report</source>
         <translation>Laporan terpilih</translation>
     </message>
@@ -301,7 +297,15 @@
     </message>
     <message>
         <source>any day</source>
-        <translation>semua tanggal</translation>
+        <translation>Semua tanggal</translation>
+    </message>
+    <message>
+        <source>Fieldwork sent: {sent}, refused: {refused} (details under Send).</source>
+        <translation>Kerja lapangan terkirim: {sent}, ditolak: {refused} (rinciannya di bawah Kirim).</translation>
+    </message>
+    <message>
+        <source>Field package: actions are recorded here and sent with Send.</source>
+        <translation>Paket lapangan: tindakan dicatat di sini dan dikirim dengan Kirim.</translation>
     </message>
     <message>
         <source>the address {host} was not found</source>
@@ -326,10 +330,6 @@
     <message>
         <source>the server at {url} refused the connection (is it running?)</source>
         <translation>server {url} menolak sambungan (apakah server sedang berjalan?)</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>s.d.</translation>
     </message>
     <message>
         <source>Basemap (OpenStreetMap)</source>

@@ -5,11 +5,12 @@ back through `_run`'s callback, which is ignored when the dock has gone (QGIS qu
 """
 
 import contextlib
+import os
 
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.gui import QgsCheckableComboBox, QgsDateEdit
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QSize, Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,13 +38,11 @@ from ..core.layers import (
     OVERDUE_CLOCKS,
     STATUS_STYLE,
     basemap_layer,
-    counts_by,
     desa_layer,
     kecamatan_layer,
-    overdue_counts,
     reports_layer,
-    status_counts,
     style_by_status,
+    summary_counts,
     update_report,
 )
 from ..core.tasks import CallTask
@@ -56,6 +55,8 @@ OFFLINE_ACTIONS = {
     "resolve": ("dispatched", "in_progress", "reopened"),
     "return_to_operator": ("dispatched", "in_progress"),
 }
+# What each action leads to, shown in the field package until "Kirim" brings the server's answer.
+OFFLINE_RESULT = {"acknowledge": "in_progress", "resolve": "resolved", "return_to_operator": "returned"}
 ACTIONS = (("acknowledge", "Acknowledge"), ("resolve", "Resolve"), ("return_to_operator", "Return"))
 
 
@@ -104,12 +105,9 @@ class ReportsDock(QDockWidget):
             self.status.addItem(tr(label), code)
         self.category = QgsCheckableComboBox()
         self.category.setDefaultText(tr("All labels"))
+        # One row each, wide enough for "Semua tanggal" (side by side, a narrow dock cut the text off).
         self.created_from = _date_edit()
         self.created_to = _date_edit()
-        dates = QHBoxLayout()
-        dates.addWidget(self.created_from)
-        dates.addWidget(QLabel(tr("to")))
-        dates.addWidget(self.created_to)
         self.overdue = QCheckBox(tr("Overdue only"))
         self.open_work = QPushButton(tr("All open"))
         self.open_work.setToolTip(tr("Every report still waiting for action, whatever its date, place or label"))
@@ -120,7 +118,8 @@ class ReportsDock(QDockWidget):
         filters.addRow(tr("Kecamatan"), self.kecamatan)
         filters.addRow(tr("Status"), self.status)
         filters.addRow(tr("Label"), self.category)
-        filters.addRow(tr("Reported"), dates)
+        filters.addRow(tr("From date"), self.created_from)
+        filters.addRow(tr("To date"), self.created_to)
         filters.addRow(quick)
         layout.addWidget(box)
 
@@ -182,6 +181,9 @@ class ReportsDock(QDockWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        # The dock opens as wide as its content needs: no horizontal scrolling, no button or date cut off.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
         self.setWidget(scroll)
         self._restore_filters()
         self._set_busy(False)
@@ -261,6 +263,7 @@ class ReportsDock(QDockWidget):
                     self.summary.setText(error.message)  # the server is away: sign in again when it is back
                 return
             self._signed_in(client, *result)
+            self._load()  # QGIS opened again: the officer's work is on the map, as after signing in
 
         self.summary.setText(tr("Connecting to the server…"))
         self._run(tr("Lapor Trenggalek: checking the sign-in"), work, done, main=True)
@@ -451,12 +454,22 @@ class ReportsDock(QDockWidget):
             bound = client.bound(task.feedback)
             features = bound.reports(
                 filters,
+                page_size=page_size(),
                 on_page=lambda done, total: task.setProgress(max(1, 100 * done / total) if total else 100),
                 is_cancelled=task.isCanceled,
             )
             desa = bound.desa(filters.get("kecamatan") or "")
             probe = tiles.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")
-            return features, desa, bool(tiles) and bound.reachable(probe)
+            with_basemap = bool(tiles) and bound.reachable(probe)
+            # Tens of thousands of features: the layers and their figures are made here, off QGIS's main thread
+            # (built there, 22,545 reports froze the window for 5.6 s; bench/qgis_load.py), then handed to it.
+            reports = reports_layer(features, name=tr("Reports"))
+            villages = desa_layer(desa, name=tr("Desa/kelurahan boundary"))
+            counts = summary_counts(reports)
+            main_thread = QCoreApplication.instance().thread()
+            for layer in (reports, villages):
+                layer.moveToThread(main_thread)
+            return reports, villages, counts, with_basemap
 
         def done(features, error):
             if error is not None:
@@ -472,7 +485,7 @@ class ReportsDock(QDockWidget):
         self.summary.setText(tr("Loading reports…"))
         self._run(tr("Loading Lapor Trenggalek reports"), work, done, main=True)
 
-    def _show(self, features: list[dict], desa: dict, with_basemap: bool, filters: dict):
+    def _show(self, reports, villages, counts: dict, with_basemap: bool, filters: dict):
         """Replace the plugin's layers: reports on top, then kecamatan and desa boundaries, then the basemap."""
         project = QgsProject.instance()
         self._watch_selection(None)
@@ -482,8 +495,6 @@ class ReportsDock(QDockWidget):
         boundary = kecamatan_layer(
             self._kecamatan_geojson, only=filters.get("kecamatan") or None, name=tr("Kecamatan boundary")
         )
-        villages = desa_layer(desa, name=tr("Desa/kelurahan boundary"))
-        reports = reports_layer(features, name=tr("Reports"))
         basemap = basemap_layer(basemap_url(), tr("Basemap (OpenStreetMap)")) if with_basemap else None
         layers = [layer for layer in (reports, boundary, villages, basemap) if layer is not None]
         group = _group()
@@ -503,17 +514,18 @@ class ReportsDock(QDockWidget):
             ).transformBoundingBox(extent)
         canvas.setExtent(extent)
         canvas.refresh()
-        self._summarise(reports, filters)
+        self._summarise(reports, filters, counts)
 
-    def _summarise(self, reports, filters: dict | None = None):
+    def _summarise(self, reports, filters: dict | None = None, counts: dict | None = None):
         filters = filters or self.filters()
-        late = overdue_counts(reports)
+        counts = counts or summary_counts(reports)
+        late = counts["overdue"]
         total_late = sum(late.values())
         self.overdue_count.setText(tr("Overdue: {n}").format(n=total_late) if total_late else "")
         lines = [
             f"{tr(STATUS_STYLE.get(status, (status,))[0])}: {n}"
             for status, n in sorted(
-                status_counts(reports).items(),
+                counts["status"].items(),
                 key=lambda kv: list(STATUS_STYLE).index(kv[0]) if kv[0] in STATUS_STYLE else 99,
             )
         ]
@@ -521,7 +533,7 @@ class ReportsDock(QDockWidget):
             lines += [f"  {tr(OVERDUE_CLOCKS[clock])}: {n}" for clock, n in sorted(late.items())]
         if not filters.get("kecamatan"):
             lines.append("")
-            lines += [f"{nama}: {n}" for (nama,), n in sorted(counts_by(reports, "kecamatan_nama").items()) if nama]
+            lines += [f"{nama}: {n}" for nama, n in sorted(counts["kecamatan"].items()) if nama]
         self.summary.setText(tr("{n} reports").format(n=reports.featureCount()) + "\n" + "\n".join(lines))
 
     # --- the selected report --------------------------------------------------------------------------
@@ -583,7 +595,12 @@ class ReportsDock(QDockWidget):
         for name, button in self.action_buttons.items():
             button.setEnabled(name in allowed)
         self.timeline.setEnabled(feature is not None)
-        if feature is None:
+        if offline is not None:
+            self.selected_label.setText(
+                f"#{offline['id']} · {offline['category_name']} · {offline['status_label']}\n"
+                + tr("Field package: actions are recorded here and sent with Send.")
+            )
+        elif feature is None:
             self.selected_label.setText(
                 tr("Click a report on the map (Select tool).") if self.client else tr("Not signed in.")
             )
@@ -615,7 +632,10 @@ class ReportsDock(QDockWidget):
     # --- fieldwork --------------------------------------------------------------------------------------
     def _take_out(self):
         path, _filter = QFileDialog.getSaveFileName(
-            self, tr("Take to the field"), self.field_path or "lapangan.gpkg", "GeoPackage (*.gpkg)"
+            self,
+            tr("Take to the field"),
+            self.field_path or os.path.join(os.path.expanduser("~"), "lapangan.gpkg"),
+            "GeoPackage (*.gpkg)",
         )
         if path:
             self.take_to_field(path if path.endswith(".gpkg") else path + ".gpkg")
@@ -655,6 +675,12 @@ class ReportsDock(QDockWidget):
 
     def record_offline(self, report_id: int, name: str, fields: dict, photo=None):
         fieldwork.record(self.field_path, report_id, name, fields["expected_status"], fields.get("note", ""), photo)
+        status = OFFLINE_RESULT[name]
+        layer = QgsProject.instance().mapLayer(self.field_layer_id) if self.field_layer_id else None
+        fieldwork.mark(self.field_path, report_id, status, tr(STATUS_STYLE[status][0]), layer)
+        if layer is not None:
+            layer.triggerRepaint()
+        self._update_actions()
         n = len(fieldwork.waiting(self.field_path))
         self.field_status.setText(tr("Recorded offline; waiting to be sent: {n}.").format(n=n))
         self._say(tr("Report {id}: recorded; press Send when you are online.").format(id=report_id), Qgis.Info)
@@ -676,6 +702,16 @@ class ReportsDock(QDockWidget):
                 else:
                     lines.append(tr("Report {id}: refused: {reason}").format(id=report_id, reason=answer))
             self.field_status.setText("\n".join(lines) or tr("Nothing waiting to be sent."))
+            refused = sum(1 for _id, outcome, _answer in results if outcome != "sent")
+            if results:  # also on the message bar: the dock scrolls back up when the map is loaded again
+                self._say(
+                    tr("Fieldwork sent: {sent}, refused: {refused} (details under Send).").format(
+                        sent=len(results) - refused, refused=refused
+                    ),
+                    Qgis.Warning if refused else Qgis.Success,
+                )
+            if any(outcome == "sent" for _id, outcome, _answer in results):
+                self._load()  # the map and its figures show what the server now holds
 
         self._run(
             tr("Lapor Trenggalek: sending fieldwork"),
@@ -751,6 +787,7 @@ class ReportsDock(QDockWidget):
         self.open_work.setEnabled(not busy)
 
 
+PAGE_SIZE = 2000
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 
@@ -779,8 +816,48 @@ def timeout_ms() -> int:
     return int(min(max(seconds, 1), 300) * 1000)
 
 
+def page_size() -> int:
+    """Reports per request when loading (settings: lapor_trenggalek/page_size; the server allows at most 5,000)."""
+    try:
+        size = int(QgsSettings().value(SETTINGS + "page_size", PAGE_SIZE))
+    except (TypeError, ValueError):
+        size = PAGE_SIZE
+    return min(max(size, 100), 5000)
+
+
+class _DateEdit(QgsDateEdit):
+    """A date picker whose size hints leave room for its "no date" text, not only for a date (Qt sizes a date
+    edit by its longest date: "Semua tanggal" was cut to "nua tanggal")."""
+
+    def _text_width(self) -> int:
+        from qgis.PyQt.QtWidgets import QStyle, QStyleOptionComboBox
+
+        metrics = self.fontMetrics()
+        text = max((self.nullRepresentation(), self.displayFormat()), key=metrics.horizontalAdvance)
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        inner = QSize(metrics.horizontalAdvance(text + "  ") + 4, metrics.height())
+        return self.style().sizeFromContents(QStyle.CT_ComboBox, option, inner, self).width()
+
+    def clear(self):
+        """No date: show "Semua tanggal" (QGIS 3.22 showed today's date in grey after a clear: the clear button or
+        "Semua yang terbuka" looked like a filter on today)."""
+        super().clear()
+        if self.isNull():
+            self.setNullRepresentation(self.nullRepresentation())
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._text_width()), hint.height())
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._text_width()), hint.height())
+
+
 def _date_edit() -> QgsDateEdit:
-    edit = QgsDateEdit()
+    edit = _DateEdit()
     edit.setAllowNull(True)
     edit.setNullRepresentation(tr("any day"))
     edit.setDisplayFormat("dd-MM-yyyy")
