@@ -19,6 +19,7 @@ from config.http import private_read, public_read
 from geoportal.selectors.areas import served_area_bounds
 from geoportal.selectors.reports import Audience, ReportFilters, report_feature, report_features
 from geoportal.states import PUBLIC_STATUSES, ReportStatus
+from ogcapi.cql import report_condition
 from ogcapi.crs import CRS84, STORAGE_CRS, SUPPORTED
 from ogcapi.errors import OgcError, bad_request, not_found
 from ogcapi.openapi import openapi_document
@@ -43,6 +44,14 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+    # Part 3 filtering with CQL2 (ogcapi.cql): what it really offers, no more.
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+    "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+    "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+    "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
 ]
 
 
@@ -298,6 +307,9 @@ def _report_filters(query, staff: bool) -> ReportFilters:
         categories=query.properties.get("category", ()),
         created_after=query.start,
         created_before=query.end,
+        condition=report_condition(query.filter, lang=query.filter_lang, crs=query.filter_crs)
+        if query.filter is not None
+        else None,
     )
 
 
@@ -346,7 +358,7 @@ def _items_view(request: HttpRequest, cid: str) -> HttpResponse:
     html = _wants_html(request)
     path = reverse("ogc-items", kwargs={"cid": cid})
     kind = QUERYABLES[cid]["kind"]
-    query = item_query(request.GET, properties=QUERYABLES[cid]["parameters"])
+    query = item_query(request.GET, properties=QUERYABLES[cid]["parameters"], filters_allowed=kind == "reports")
     media_url = request.build_absolute_uri(settings.MEDIA_URL)
     head: dict = {"type": "FeatureCollection"}
     if kind == "reports":

@@ -11,6 +11,7 @@ their report), no confidential label. The public reads, filters and is shown onl
 
 import base64
 import binascii
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -35,6 +36,8 @@ class ReportFilters:
     created_before: datetime | None = None
     opd: str | None = None  # staff only
     overdue: bool = False  # staff only: a clock has run out
+    # A checked condition (an OGC API CQL2 filter, ogcapi.cql): given the parameter function and the Columns, its SQL.
+    condition: Callable[[Callable[[object], sql.Composable], "Columns"], sql.Composable] | None = None
 
 
 @dataclass(frozen=True)
@@ -307,6 +310,8 @@ def _where(
         if not col.overdue:
             raise ValueError("this filter is not available on these rows")
         clauses.append(overdue_sql(report=col.row) + sql.SQL(" IS NOT NULL"))
+    if filters.condition:
+        clauses.append(_OPEN + filters.condition(param, col) + _CLOSE)
     params = {f"{named}{i}": value for i, value in enumerate(values)} if named else values
     return sql.SQL(" AND ").join(clauses), params
 
