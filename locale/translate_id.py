@@ -565,6 +565,7 @@ T = {
     "Lapor Trenggalek public reports": "Laporan publik Lapor Trenggalek",
     "Lapor Trenggalek reports by status": "Laporan Lapor Trenggalek menurut status",
     "The parameter “%s” holds characters or a length that is not allowed.": "Parameter “%s” berisi karakter atau panjang yang tidak diizinkan.",
+    "Previous page": "Halaman sebelumnya",
     "filter: this is not a valid CQL2 expression.": "filter: ini bukan ungkapan CQL2 yang sah.",
     "filter: the expression is too long or too deeply nested.": "filter: ungkapannya terlalu panjang atau bersarang terlalu dalam.",
     "filter-lang: give cql2-text or cql2-json.": "filter-lang: berikan cql2-text atau cql2-json.",
