@@ -5,10 +5,11 @@
 Works on its own database, `<cluster database>_bench` on the project's PostGIS cluster (DATABASE_URL's server
 when set): recreated empty (unless --reuse finds it already holding reports), migrated, loaded with the
 reference data and Trenggalek's boundaries (`setup_demo --reports 0`), then filled with `seed_demo` up to each
-size in turn and vacuumed. At each size it runs bench/features.py, ogc.py, tiles.py, dashboard.py, exports.py and intake.py
-against it; then monthly_pdf.py once on its own database. The time of each seeding step and of a boundary import is
-measured here. Everything printed is also written to var/bench/<date>.txt. Figures only: no time fails the run.
-A full run takes about 30 minutes on a 2-core machine, most of it seeding a million reports with their history.
+size in turn and vacuumed. At each size it runs bench/features.py, ogc.py, tiles.py, dashboard.py, exports.py and
+intake.py against it; then monthly_pdf.py once on its own database. The time of each seeding step and of a boundary
+import is measured here. Everything printed is also written to var/bench/<date>.txt.
+Figures only: no time fails the run. A full run takes about 30 minutes on a 2-core machine, most of it seeding
+a million reports with their history.
 """
 
 import argparse

@@ -61,6 +61,8 @@ def test_comparisons_logic_like_in_between_and_null(client):
         road.id,
         done.id,
     }
+    assert _ids(_get(client, "kecamatan NOT IN ('35.03.11')")) == set()
+    assert _ids(_get(client, "NOT (kecamatan = '35.03.01') AND kecamatan NOT LIKE '35.03.0%'")) == {road.id, done.id}
     assert _ids(_get(client, "kecamatan IS NULL")) == set()
     assert _ids(_get(client, "status IS NOT NULL")) == {road.id, done.id}
 
@@ -114,6 +116,8 @@ def test_s_intersects_reads_the_published_place_in_the_filter_crs(client):
     assert _ids(_get(client, f"S_INTERSECTS(geometry, {near_node})")) == {sensitive.id}
     bbox = f"S_INTERSECTS(geometry, BBOX({NODE[0] - d}, {NODE[1] - d}, {NODE[0] + d}, {NODE[1] + d}))"
     assert _ids(_get(client, bbox)) == {sensitive.id}
+    exact_bbox = f"S_INTERSECTS(geometry, BBOX({EXACT[0] - d}, {EXACT[1] - d}, {EXACT[0] + d}, {EXACT[1] + d}))"
+    assert _ids(_get(client, exact_bbox)) == set()
     assert _ids(_get(client, f"S_INTERSECTS(geometry, POINT({EXACT[0]} {EXACT[1]}))")) == set()
     # the same box latitude first in EPSG:4326
     lat_lon = f"S_INTERSECTS(geometry, BBOX({NODE[1] - d}, {NODE[0] - d}, {NODE[1] + d}, {NODE[0] + d}))"
