@@ -1,16 +1,21 @@
-"""OGC API – Features: one bbox page of public reports from /ogc/, against pygeoapi and the PostGIS floor.
+"""OGC API – Features: one bbox page of public reports from /ogc/, against pygeoapi, MapServer 8 and the floor.
 
     .venv/bin/python bench/ogc.py [--database-url URL] [--runs 15] [--limits 1000 5000] [--pygeoapi-venv DIR]
+                                  [--no-mapserver]
 
 On the database given (default: DATABASE_URL or the project's), for the same bbox (bench/features.py's BBOX) and
 page size:
   floor     PostGIS alone writing the same GeoJSON text in one statement (bench/features.py's FLOOR_SQL)
   ours      GET /ogc/collections/reports/items?bbox=…&limit=N through gunicorn (2 sync workers) on loopback
+  selector  our report selector called in this process (the SQL and psycopg2 of our page: no HTTP, no Django)
+  /api/     GET /api/reports/?in_bbox=…&limit=N, the same selector behind the project's own list
+  MapServer MapServer 8.0 (Debian) as FastCGI behind lighttpd, 2 processes (bench/mapserver.py): its OGC API –
+            Features items (which counts every match before each page) and its WFS 2.0 GetFeature as GeoJSON
   pygeoapi  pygeoapi (its PostgreSQL provider, gunicorn with 2 sync workers) over a view of the same table that
             keeps what the public may see (public statuses, no confidential label, the published place): the
             view `bench_ogc_public_reports`, made here. pygeoapi lives in its own venv (--pygeoapi-venv, default
             var/venv-pygeoapi: `python3 -m venv var/venv-pygeoapi && var/venv-pygeoapi/bin/pip install
-            pygeoapi==0.21.0 SQLAlchemy geoalchemy2 psycopg2-binary pygeofilter shapely gunicorn`); skipped when
+            pygeoapi==0.21.0 …`, as scripts/bench.sh does); skipped when
             it is missing.
 Keep-alive HTTP, no compression; round by round, one request per candidate. Median, min, max, p95 and the ratio to
 the floor. A benchmark: it never fails on a time.
@@ -136,6 +141,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--limits", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--pygeoapi-venv", type=Path, default=ROOT / "var" / "venv-pygeoapi")
+    parser.add_argument("--no-mapserver", action="store_true", help="skip MapServer (not installed)")
     args = parser.parse_args()
     url = args.database_url or database_url()
     django_setup(url)
@@ -143,7 +149,9 @@ def main() -> None:
     from django.db import connection
     from django.utils import translation
 
+    from bench.mapserver import mapserver_running
     from geoportal.models import Report
+    from geoportal.selectors.reports import Audience, ReportFilters, report_features
     from geoportal.states import PUBLIC_STATUSES, ReportStatus
 
     total = Report.objects.count()
@@ -162,9 +170,15 @@ def main() -> None:
     have_pygeoapi = (args.pygeoapi_venv / "bin" / "pygeoapi").exists()
     print(f"\n== OGC API – Features: {total:,} reports in the table; bbox {box}; {args.runs} rounds", flush=True)
     reference = pygeoapi_running(url, args.pygeoapi_venv) if have_pygeoapi else contextlib.nullcontext()
-    with gunicorn_running(url, settings="bench.settings") as base, reference as pygeoapi:
+    mapserver_ref = contextlib.nullcontext() if args.no_mapserver else mapserver_running(url)
+    with (
+        gunicorn_running(url, settings="bench.settings") as base,
+        reference as pygeoapi,
+        mapserver_ref as mapserver,
+    ):
         http = Http(base)
         other = Http(pygeoapi) if pygeoapi else None
+        mapserver_http = Http(mapserver.base_url.split("/mapserv")[0]) if mapserver else None
         print(f"{'features':>8}  {'what':<44} {'median ms':>9} {'min':>7} {'max':>7} {'p95':>7} {'× floor':>7} KiB")
         for limit in args.limits:
 
@@ -182,11 +196,27 @@ def main() -> None:
 
                 return fetch
 
+            def selector(limit=limit):
+                with translation.override(settings.LANGUAGE_CODE):
+                    page = report_features(
+                        filters=ReportFilters(bbox=BBOX), limit=limit, after=None,
+                        media_url=floor_params["media"], count=False, audience=Audience.public(),
+                    )  # fmt: skip
+                    return ('{"type": "FeatureCollection", "features": [' + page.features + "]}").encode()
+
             query = urlencode({"bbox": box, "limit": limit})
             candidates = [
                 ("floor: PostGIS alone (psycopg2)", floor),
                 ("ours: /ogc/…/items (gunicorn)", get(http, f"/ogc/collections/reports/items?{query}&f=json")),
+                ("ours: the selector alone (no HTTP, no Django)", selector),
+                ("ours: /api/reports/ (gunicorn)", get(http, f"/api/reports/?in_bbox={box}&limit={limit}")),
             ]
+            if mapserver:
+                for name, full in (
+                    ("MapServer 8 OGC API Features (+count)", mapserver.items_url(bbox=BBOX, limit=limit)),
+                    ("MapServer 8 WFS 2.0 GeoJSON", mapserver.wfs_url(bbox=BBOX, limit=limit)),
+                ):
+                    candidates.append((name, get(mapserver_http, full.split(str(mapserver.port), 1)[1])))
             if other:
                 candidates.append(
                     (

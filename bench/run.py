@@ -5,7 +5,7 @@
 Works on its own database, `<cluster database>_bench` on the project's PostGIS cluster (DATABASE_URL's server
 when set): recreated empty (unless --reuse finds it already holding reports), migrated, loaded with the
 reference data and Trenggalek's boundaries (`setup_demo --reports 0`), then filled with `seed_demo` up to each
-size in turn and vacuumed. At each size it runs bench/features.py, tiles.py, dashboard.py, exports.py,
+size in turn and vacuumed. At each size it runs bench/features.py, ogc.py, tiles.py, dashboard.py, exports.py,
 qgis_load.py (when .venv-qgis exists) and intake.py against it; then monthly_pdf.py once on its own database. The
 time of each seeding step and of a boundary import is measured here. Everything printed is also written to
 var/bench/<date>.txt. Figures only: no time fails the run.
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench._common import PYTHON, database_recreate, database_url, database_vacuum  # noqa: E402
 
-STEPS = ["features", "tiles", "dashboard", "exports", "qgis", "intake"]
+STEPS = ["features", "ogc", "tiles", "dashboard", "exports", "qgis", "intake"]
 
 
 class Tee:
@@ -115,6 +115,8 @@ def main() -> None:
         out.line(f"\n######## {size:,} reports")
         if "features" not in args.skip:
             out.run([PYTHON, "bench/features.py", "--runs", str(args.runs)], env, label="features")
+        if "ogc" not in args.skip:
+            out.run([PYTHON, "bench/ogc.py", "--runs", str(args.runs)], env, label="ogc")
         if "tiles" not in args.skip:
             out.run([PYTHON, "bench/tiles.py"], env, label="tiles")
         if "dashboard" not in args.skip and not (ROOT / "bench" / "dashboard.py").exists():

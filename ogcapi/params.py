@@ -17,6 +17,7 @@ DEFAULT_LIMIT = 100
 MAX_LIMIT = 5000
 _KODE = re.compile(r"^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$")
 _CODE = re.compile(r"^[a-z0-9_-]{1,40}$")
+MAX_FILTER = 8000  # characters of a CQL2 filter (ogcapi.cql.MAX_LENGTH)
 COMMON = {"f", "crs", "bbox", "bbox-crs", "limit", "datetime", "cursor"}
 
 
@@ -30,6 +31,9 @@ class ItemQuery:
     start: datetime | None = None
     end: datetime | None = None
     properties: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    filter: str | None = None  # CQL2, checked by ogcapi.cql with filter_lang and filter_crs
+    filter_lang: str | None = None
+    filter_crs: str | None = None
 
 
 def _clean(query) -> dict[str, str]:
@@ -39,7 +43,7 @@ def _clean(query) -> dict[str, str]:
         if len(items) > 1:
             raise bad_request(_("The parameter “%s” is given more than once.") % key[:40])
         value = items[0]
-        if "\x00" in value or "\x00" in key or len(value) > 2000:
+        if "\x00" in value or "\x00" in key or len(value) > (MAX_FILTER if key == "filter" else 2000):
             raise bad_request(_("The parameter “%s” holds characters or a length that is not allowed.") % key[:40])
         values[key] = value
     return values
@@ -155,6 +159,9 @@ def item_query(query, *, properties: dict[str, str], filters_allowed: bool = Fal
         start=start,
         end=end,
         properties=chosen,
+        filter=values.get("filter"),
+        filter_lang=values.get("filter-lang"),
+        filter_crs=values.get("filter-crs"),
     )
 
 

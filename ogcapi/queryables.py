@@ -17,7 +17,8 @@ def queryables_document(url: str, cid: str) -> dict:
     properties: dict = {}
     if QUERYABLES[cid]["kind"] == "reports":
         properties = {
-            "geometry": {"$ref": "https://geojson.org/schema/Point.json"},
+            # Part 3's way of naming a spatial queryable (a format, not a $ref to a GeoJSON schema)
+            "geometry": {"format": "geometry-point", "title": _("Place"), "x-ogc-role": "primary-geometry"},
             "status": {"type": "string", "title": _("Status"), "enum": [s.value for s in ReportStatus]},
             "category": {"type": "string", "title": _("Label code")},
             "kecamatan": {"type": "string", "title": _("Kecamatan code"), "pattern": r"^\d{2}\.\d{2}\.\d{2}$"},
@@ -30,11 +31,11 @@ def queryables_document(url: str, cid: str) -> dict:
         }
     elif cid == "desa":
         properties = {
-            "geometry": {"$ref": "https://geojson.org/schema/MultiPolygon.json"},
+            "geometry": {"format": "geometry-multipolygon", "x-ogc-role": "primary-geometry"},
             "kecamatan": {"type": "string", "title": _("Kecamatan code")},
         }
     else:
-        properties = {"geometry": {"$ref": "https://geojson.org/schema/MultiPolygon.json"}}
+        properties = {"geometry": {"format": "geometry-multipolygon", "x-ogc-role": "primary-geometry"}}
     return {
         "$schema": "https://json-schema.org/draft/2019-09/schema",
         "$id": url.split("?")[0],

@@ -19,6 +19,7 @@ from config.http import private_read, public_read
 from geoportal.selectors.areas import served_area_bounds
 from geoportal.selectors.reports import Audience, ReportFilters, report_feature, report_features
 from geoportal.visibility import visible_statuses
+from ogcapi.cql import report_condition
 from ogcapi.crs import CRS84, STORAGE_CRS, SUPPORTED
 from ogcapi.errors import OgcError, bad_request, not_found
 from ogcapi.openapi import openapi_document
@@ -35,6 +36,7 @@ HTML = "text/html"
 OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
 STAFF = "staff-reports"
 ESRI_HEADER = "X-Esri-Authorization"
+PREV = "~"  # before a cursor: the page before that position
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -43,6 +45,14 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
     "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+    # Part 3 filtering with CQL2 (ogcapi.cql): what it really offers, no more.
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+    "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+    "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+    "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
 ]
 
 
@@ -298,10 +308,15 @@ def _report_filters(query, staff: bool) -> ReportFilters:
         categories=query.properties.get("category", ()),
         created_after=query.start,
         created_before=query.end,
+        condition=report_condition(query.filter, lang=query.filter_lang, crs=query.filter_crs)
+        if query.filter is not None
+        else None,
     )
 
 
-def _page_links(request: HttpRequest, path: str, html: bool, next_cursor: str | None) -> list[dict]:
+def _page_links(
+    request: HttpRequest, path: str, html: bool, next_cursor: str | None, prev_cursor: str | None = None
+) -> list[dict]:
     query = {key: request.GET[key] for key in request.GET if key not in ("f", "cursor")}
     title = _("Items")
     this, other = (HTML, GEOJSON) if html else (GEOJSON, HTML)
@@ -329,6 +344,15 @@ def _page_links(request: HttpRequest, path: str, html: bool, next_cursor: str | 
                 "title": _("Next page"),
             }
         )
+    if prev_cursor:
+        links.append(
+            {
+                "href": _url(request, path, **{**query, "f": "html" if html else None, "cursor": prev_cursor}),
+                "rel": "prev",
+                "type": this,
+                "title": _("Previous page"),
+            }
+        )
     return links
 
 
@@ -346,20 +370,25 @@ def _items_view(request: HttpRequest, cid: str) -> HttpResponse:
     html = _wants_html(request)
     path = reverse("ogc-items", kwargs={"cid": cid})
     kind = QUERYABLES[cid]["kind"]
-    query = item_query(request.GET, properties=QUERYABLES[cid]["parameters"])
+    query = item_query(request.GET, properties=QUERYABLES[cid]["parameters"], filters_allowed=kind == "reports")
     media_url = request.build_absolute_uri(settings.MEDIA_URL)
     head: dict = {"type": "FeatureCollection"}
     if kind == "reports":
         audience = audience_for(actor) if cid == STAFF else Audience.public()
+        # A cursor is a position: as it is, the page after it (next); after "~", the page before it (prev).
+        backward = query.after is not None and query.after.startswith(PREV)
+        position = report_cursor(query.after[len(PREV) :] if backward else query.after)
         page = report_features(
             filters=_report_filters(query, staff=cid == STAFF),
             limit=query.limit,
-            after=report_cursor(query.after),
+            after=None if backward else position,
+            before=position if backward else None,
             media_url=media_url,
             audience=audience,
             output=query.output,
         )
         next_cursor = page.next_cursor.encode() if page.next_cursor else None
+        prev_cursor = PREV + page.prev_cursor.encode() if page.prev_cursor else None
         head["numberReturned"] = page.returned
     else:
         if query.start or query.end:
@@ -373,11 +402,11 @@ def _items_view(request: HttpRequest, cid: str) -> HttpResponse:
             output=query.output,
             kecamatan=kecamatan[0] if kecamatan else None,
         )
-        next_cursor = page.next_after
+        next_cursor, prev_cursor = page.next_after, None
         head["numberMatched"] = page.matched
         head["numberReturned"] = page.returned
     head["name"] = cid  # the layer name GDAL's GeoJSON driver gives the collection
-    head["links"] = _page_links(request, path, html, next_cursor)
+    head["links"] = _page_links(request, path, html, next_cursor, prev_cursor)
     if html:
         doc = {**head, "title": meta["title"], "features": json.loads(f"[{page.features}]")}
         return _answer(request, doc, html=True, template="items")

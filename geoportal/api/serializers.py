@@ -110,9 +110,11 @@ class ReportFilterSerializer(serializers.Serializer):
             raise serializers.ValidationError(_("Unknown label: %s. See /api/categories/.") % (", ".join(wrong) or "-"))
         return tuple(codes)
 
-    def validate_cursor(self, value: str) -> Cursor:
+    def validate_cursor(self, value: str) -> tuple[Cursor, bool]:
+        """The position, and whether the page before it is asked for (a `prev` link's cursor starts with "~")."""
+        backward = value.startswith("~")
         try:
-            return Cursor.decode(value)
+            return Cursor.decode(value[1:] if backward else value), backward
         except ValueError as exc:
             raise serializers.ValidationError(_("This cursor is not valid: follow the `next` link as given.")) from exc
 

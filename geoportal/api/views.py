@@ -174,10 +174,12 @@ def report_submit_response(request: Request) -> Response:
 def feature_collection_response(request: Request, params: ReportFilterSerializer, audience: Audience) -> Response:
     """Validate the filters, let PostGIS write the page, wrap it as a FeatureCollection with a `next` link."""
     params.is_valid(raise_exception=True)
+    position, backward = params.validated_data.get("cursor") or (None, False)
     page = report_features(
         filters=params.filters(),
         limit=params.validated_data["limit"],
-        after=params.validated_data.get("cursor"),
+        after=None if backward else position,
+        before=position if backward else None,
         media_url=request.build_absolute_uri(settings.MEDIA_URL),
         count=params.validated_data["count"],
         audience=audience,
@@ -190,14 +192,22 @@ def feature_collection_response(request: Request, params: ReportFilterSerializer
         query = request.query_params.copy()
         query["cursor"] = page.next_cursor.encode()
         head["next"] = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
-    # `name`: the layer name GDAL's GeoJSON driver takes; `links`: the next page as OGC API clients expect it.
+    # `name`: the layer name GDAL's GeoJSON driver takes; `links`: the next and previous pages as OGC API clients
+    # expect them.
     head["name"] = "reports"
     head["links"] = [{"rel": "next", "type": "application/geo+json", "href": head["next"]}] if head["next"] else []
+    if page.prev_cursor:
+        query = request.query_params.copy()
+        query["cursor"] = "~" + page.prev_cursor.encode()
+        prev = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        head["links"].append({"rel": "prev", "type": "application/geo+json", "href": prev})
     # Splice PostGIS's feature text into the envelope instead of parsing and re-serialising it.
     body = json.dumps(head, ensure_ascii=False)[:-1] + ', "features": [' + page.features + "]}"
     response = Response(PrebuiltJSON(body))
-    if head["next"]:
-        response["Link"] = f'<{head["next"]}>; rel="next"; type="application/geo+json"'
+    if head["links"]:
+        response["Link"] = ", ".join(
+            f'<{link["href"]}>; rel="{link["rel"]}"; type="{link["type"]}"' for link in head["links"]
+        )
     return response
 
 

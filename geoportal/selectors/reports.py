@@ -11,6 +11,7 @@ their report), no confidential label. The public reads, filters and is shown onl
 
 import base64
 import binascii
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -35,6 +36,8 @@ class ReportFilters:
     created_before: datetime | None = None
     opd: str | None = None  # staff only
     overdue: bool = False  # staff only: a clock has run out
+    # A checked condition (an OGC API CQL2 filter, ogcapi.cql): given the parameter function and the Columns, its SQL.
+    condition: Callable[[Callable[[object], sql.Composable], "Columns"], sql.Composable] | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ class FeaturePage:
     returned: int
     next_cursor: Cursor | None
     matched: int | None = None
+    prev_cursor: Cursor | None = None  # read with `before`: the page before this one (newer reports)
 
 
 # A Feature's properties, in order. Those that depend only on the label, the kecamatan, the desa or the status are
@@ -308,6 +312,8 @@ def _where(
         if not col.overdue:
             raise ValueError("this filter is not available on these rows")
         clauses.append(overdue_sql(report=col.row) + sql.SQL(" IS NOT NULL"))
+    if filters.condition:
+        clauses.append(_OPEN + filters.condition(param, col) + _CLOSE)
     params = {f"{named}{i}": value for i, value in enumerate(values)} if named else values
     return sql.SQL(" AND ").join(clauses), params
 
@@ -317,16 +323,25 @@ def report_features(
     filters: ReportFilters,
     limit: int,
     after: Cursor | None = None,
+    before: Cursor | None = None,
     media_url: str,
     count: bool = False,
     audience: Audience = Audience(),
     output: Output = Output(),
 ) -> FeaturePage:
-    """A page of reports as GeoJSON text, newest first, for the public or for a staff member."""
+    """A page of reports as GeoJSON text, newest first, for the public or for a staff member.
+
+    `after`: the page following that position (older reports); `before`: the page preceding it (newer reports,
+    read oldest first from the position and written newest first). The page knows both of its neighbours:
+    next_cursor (an `after`) and prev_cursor (a `before`; only when a position was given)."""
     where, where_params = _where(filters, audience)
     if after:
         where += sql.SQL(" AND (r.created_at, r.id) < (%s, %s)")
         where_params += [after.created_at, after.id]
+    if before:
+        where += sql.SQL(" AND (r.created_at, r.id) > (%s, %s)")
+        where_params += [before.created_at, before.id]
+    order, written = ("ASC", "rn DESC") if before else ("DESC", "rn")
     lookups, lookup_params = _lookups_sql()
     feature, feature_params = _feature_sql(media_url, staff=audience.staff, output=output)
     # One statement: the page (one row more than asked, to know whether a next page exists), its features
@@ -339,28 +354,30 @@ def report_features(
           FROM geoportal_report r JOIN geoportal_category c ON c.id = r.category_id
           WHERE """),
             where,
-            sql.SQL("""
-          ORDER BY r.created_at DESC, r.id DESC
+            sql.SQL(f"""
+          ORDER BY r.created_at {order}, r.id {order}
           LIMIT %s
         ), page AS (
           -- numbered after the LIMIT, so the sort above stays a top-N sort
           -- and the page carries its columns, so nothing joins back to the big table
-          SELECT m.*, row_number() OVER (ORDER BY m.created_at DESC, m.id DESC) AS rn FROM matched m
+          SELECT m.*, row_number() OVER (ORDER BY m.created_at {order}, m.id {order}) AS rn FROM matched m
         ), feats AS (
           SELECT r.rn, """),
             feature,
             sql.SQL(f""" AS f FROM page r {_JOINS} WHERE r.rn <= %s
         )
-        SELECT (SELECT string_agg(f, ',' ORDER BY rn) FROM feats),
+        SELECT (SELECT string_agg(f, ',' ORDER BY {written}) FROM feats),
                (SELECT count(*) FROM page),
                (SELECT created_at FROM page WHERE rn = %s),
-               (SELECT id FROM page WHERE rn = %s)
+               (SELECT id FROM page WHERE rn = %s),
+               (SELECT created_at FROM page WHERE rn = 1),
+               (SELECT id FROM page WHERE rn = 1)
     """),
         ]
     )
     with connection.cursor() as cursor:
         cursor.execute(statement, [*lookup_params, *where_params, limit + 1, *feature_params, limit, limit, limit])
-        features, fetched, last_created, last_id = cursor.fetchone()
+        features, fetched, last_created, last_id, first_created, first_id = cursor.fetchone()
         matched = None
         if count:
             base_where, base_params = _where(filters, audience)
@@ -372,11 +389,14 @@ def report_features(
                 base_params,
             )
             matched = cursor.fetchone()[0]
-    has_next = fetched > limit
+    more = fetched > limit  # beyond this page, in the direction read
+    first = Cursor(created_at=first_created, id=first_id) if fetched else None  # nearest to the position
+    last = Cursor(created_at=last_created, id=last_id) if more else None
     return FeaturePage(
         features=features or "",
         returned=min(fetched, limit),
-        next_cursor=Cursor(created_at=last_created, id=last_id) if has_next else None,
+        next_cursor=first if before else last,
+        prev_cursor=last if before else (first if after else None),
         matched=matched,
     )
 

@@ -139,6 +139,29 @@ def test_pages_follow_next_links_without_gaps_or_repeats(api):
     assert sorted(seen) == sorted(made) and len(seen) == len(set(seen))
 
 
+def test_prev_links_lead_back_page_by_page(api):
+    same_time = dt.datetime(2026, 11, 1, 9, 0, tzinfo=WIB)
+    for _ in range(4):
+        ReportFactory(created_at=same_time)  # ties on the time: the id breaks them, both ways
+    for _ in range(3):
+        ReportFactory()
+    pages, url = [], "/api/reports/?limit=2"
+    while url:
+        response = api.get(url)
+        body = json.loads(response.content)
+        pages.append([f["id"] for f in body["features"]])
+        prevs = [link["href"] for link in body["links"] if link["rel"] == "prev"]
+        assert bool(prevs) == (len(pages) > 1) and ('rel="prev"' in response.get("Link", "")) == bool(prevs)
+        last_prev, url = (prevs[0] if prevs else None), body["next"]
+    back, url = [pages[-1]], last_prev
+    while url:
+        body = json.loads(api.get(url).content)
+        back.append([f["id"] for f in body["features"]])
+        url = next((link["href"] for link in body["links"] if link["rel"] == "prev"), None)
+    assert back == pages[::-1]
+    assert api.get("/api/reports/?cursor=~nope").status_code == 400
+
+
 def test_json_and_the_browsable_api_are_offered_too(api):
     ReportFactory()
     assert api.get("/api/reports/", HTTP_ACCEPT="application/json")["Content-Type"] == "application/json"

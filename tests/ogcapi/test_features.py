@@ -112,6 +112,31 @@ def test_every_page_is_reached_through_next_links(client):
     assert pages == 3 and len(seen) == 7 and set(seen) == made
 
 
+def test_prev_links_walk_back_to_the_first_page(client):
+    made = [ReportFactory.at(*TOWN_CENTRE).id for _ in range(7)]
+    forward, url = [], f"{ITEMS}?limit=3&status=verified"
+    while url:  # forward to the last page
+        body = _json(client.get(url))
+        forward.append([f["id"] for f in body["features"]])
+        links = {link["rel"]: link["href"].replace("http://testserver", "") for link in body["links"]}
+        assert ("prev" in links) == (len(forward) > 1)  # the first page has none
+        last_links, url = links, links.get("next")
+    assert sum(forward, []) == sorted(made, reverse=True)
+    backward, url = [forward[-1]], last_links["prev"]
+    while url:  # and back again along prev
+        response = client.get(url)
+        body = _json(response)
+        backward.append([f["id"] for f in body["features"]])
+        assert 'rel="prev"' in response["Link"] or len(backward) == len(forward)
+        links = {link["rel"]: link["href"].replace("http://testserver", "") for link in body["links"]}
+        assert "status=verified" in links["next"]  # the filters travel with the position
+        url = links.get("prev")
+    assert backward == forward[::-1]
+    # the page after the first page reached backwards is the second page
+    assert [f["id"] for f in _json(client.get(links["next"]))["features"]] == forward[1]
+    assert _json(client.get(f"{ITEMS}?cursor=~AAAA"), 400)["code"] == "InvalidParameterValue"
+
+
 def test_property_filters_and_datetime(client):
     road = ReportFactory.at(*TOWN_CENTRE)
     ReportFactory.at(*TOWN_CENTRE, status=ReportStatus.RESOLVED)

@@ -130,3 +130,27 @@ def test_the_ogc_conformance_suite_passes_features_core(reports, live_server, tm
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "failed" not in done.stdout
+
+
+@pytest.mark.skipif(not OGCTESTS.exists(), reason="bash scripts/venv-ogctests.sh makes the conformance suite's venv")
+def test_the_ogc_conformance_suite_confirms_the_part_3_classes_claimed(reports, live_server, tmp_path):
+    """ogctests 0.1.15's filtering part: the checks it can run (queryables, queryables-query-parameters and filter
+    declared in /conformance). Its other seven cannot pass against any server in 0.1.15: its Link-header parser
+    keeps the quotes around rel and files the target under "iri" while reading "href", so no queryables URI is
+    ever found and every later check fails on a missing key (var/issue18-ogctests.txt). Our own CQL2 tests are in
+    tests/ogcapi/test_cql2.py."""
+    ini = tmp_path / "pytest.ini"
+    ini.write_text("[pytest]\n")
+    env = dict(os.environ, PYTEST_ADDOPTS=f"-c {ini} -p no:cacheprovider")
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    checks = [
+        "features/filtering/test_queryables.py::test_ct1",
+        "features/filtering/test_queryables_query_parameters.py::test_ct4",
+        "features/filtering/test_filter.py::test_ct6",
+    ]
+    done = subprocess.run(
+        [str(OGCTESTS), "-m", "ogctests", "-i", f"{live_server.url}/ogc", *checks],
+        capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "3 passed" in done.stdout and "failed" not in done.stdout
