@@ -80,7 +80,9 @@ def test_report_pages_link_the_next_one_and_name_the_layer(client):
     assert body["links"] == [{"rel": "next", "type": "application/geo+json", "href": body["next"]}]
     assert response["Link"] == f'<{body["next"]}>; rel="next"; type="application/geo+json"'
     last = json.loads(client.get(body["next"]).content)
-    assert last["next"] is None and last["links"] == []
+    assert last["next"] is None and [link["rel"] for link in last["links"]] == ["prev"]
+    first_again = json.loads(client.get(last["links"][0]["href"]).content)
+    assert [f["id"] for f in first_again["features"]] == [f["id"] for f in body["features"]]
 
 
 def test_tilejson_and_style_describe_the_report_tiles(client):
