@@ -18,6 +18,7 @@ from geoportal.addresses import client_address
 from geoportal.maps import citizen_map, map_parts
 from geoportal.models import Category, Kecamatan, Squad
 from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
+from geoportal.progress import progress_legend
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.services.rate_limits import RateLimited, tracking_lookup
 from geoportal.tracking import tracking_code_display
@@ -50,6 +51,7 @@ def home(request):
             "map": map_parts(citizen_map(), nonce=request.csp_nonce),
             "categories": Category.objects.filter(active=True, confidential=False).order_by("name"),
             "kecamatan": Kecamatan.objects.order_by("nama").only("kode", "nama"),
+            "progress": progress_legend(),
             "i18n": {
                 "open": _("Open the report"),
                 "count": _("%s reports in this area"),
