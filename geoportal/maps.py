@@ -12,7 +12,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from jinja2 import Template
 
-from geoportal.progress import PROGRESS_COLOURS, STATUS_COLOURS
+from geoportal.progress import PROGRESS_COLOURS, STATUS_COLOURS, citizen_status_names
 from geoportal.selectors.areas import kecamatan_outlines_geojson, served_area_bounds
 
 
@@ -71,6 +71,7 @@ def citizen_map() -> folium.Map:
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     config = {
         "colours": STATUS_COLOURS,
+        "statusNames": citizen_status_names(),  # what citizens read for each state (not the office's words)
         "progress": PROGRESS_COLOURS,  # the cells' colour: the group most of their reports are in
         # Above this many reports in view, the map draws vector tiles (counts per area) instead of markers.
         "featureLimit": settings.MAP_FEATURE_LIMIT,

@@ -2,7 +2,11 @@
 the progress groups of the states, their colours and their names, written once. The citizen map's markers and cells
 (geoportal.maps hands these to static/geoportal/map.js in its configuration), its status filter and legend
 (progress_legend), the vector tiles' counts (geoportal.selectors.tiles) and the monthly PDF's point map
-(reports_pdf.charts) all read them here."""
+(reports_pdf.charts) all read them here.
+
+Also the words citizens read for each state, written once: the office's labels (ReportStatus: "Diteruskan ke OPD")
+stay on the staff pages; everything a citizen reads (the map, its list, legend and popups, the tracking and public
+report pages, "Laporan saya", the citizen's e-mails and Open311's status notes) says it in everyday words."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -25,15 +29,41 @@ STATUS_COLOURS = {
     if status in PUBLIC_STATUSES
 }
 
+# The state as a citizen of Trenggalek would say it (Indonesian in locale/translate_id.py).
+CITIZEN_STATUS_NAMES = {
+    S.RECEIVED: _("Waiting to be checked"),
+    S.VERIFIED: _("Checked"),
+    S.DISPATCHED: _("Passed on to the agency"),
+    S.RETURNED: _("Finding the right agency"),
+    S.IN_PROGRESS: _("Being worked on"),
+    S.REOPENED: _("Not fixed yet, being worked on again"),
+    S.RESOLVED: _("Work done"),
+    S.CLOSED: _("Finished"),
+    S.REJECTED: _("Rejected"),
+    S.DUPLICATE: _("Merged with another report"),
+}
+
+
+def citizen_status_name(status: str) -> str:
+    """The citizen's words for a state, in the active language."""
+    return str(CITIZEN_STATUS_NAMES[S(status)])
+
+
+def citizen_status_names() -> dict[str, str]:
+    """The public states in the citizen's words, for the map's script (geoportal.maps hands it over)."""
+    return {str(status): str(name) for status, name in CITIZEN_STATUS_NAMES.items() if status in PUBLIC_STATUSES}
+
 
 def progress_legend() -> list[dict]:
-    """Each group as the citizen map's status filter and legend show it: its name, its colour and its public
-    statuses (comma-separated, as the filter sends them)."""
+    """The map's legend and status filter: each progress group's colour, name, and its public states (the filter's
+    value) with their citizen names."""
     return [
         {
-            "label": PROGRESS_LABELS[group],
+            "group": group,
             "colour": PROGRESS_COLOURS[group],
-            "statuses": ",".join(str(status) for status in statuses if status in PUBLIC_STATUSES),
+            "name": str(PROGRESS_LABELS[group]),
+            "statuses": ",".join(str(s) for s in statuses if s in PUBLIC_STATUSES),
+            "names": [citizen_status_name(s) for s in statuses if s in PUBLIC_STATUSES],
         }
         for group, statuses in PROGRESS_GROUPS.items()
     ]

@@ -680,6 +680,24 @@ T = {
     "Each OPD month by month": "Tiap OPD per bulan",
     "Per month: dispatched · median first response (working days) · resolved within target.": "Per bulan: diteruskan · median respons pertama (hari kerja) · selesai sesuai target.",
     "How the figures are computed": "Cara menghitung",
+    # The citizen's words for the states (geoportal/progress.py): what a citizen of Trenggalek says, not the office's.
+    "Waiting to be checked": "Menunggu dicek",
+    "Checked": "Sudah dicek",
+    "Passed on to the agency": "Sudah diteruskan ke dinas",
+    "Finding the right agency": "Dicarikan dinas yang tepat",
+    "Being worked on": "Sedang dikerjakan",
+    "Not fixed yet, being worked on again": "Belum beres, dikerjakan lagi",
+    "Work done": "Sudah dikerjakan",
+    "Finished": "Sudah selesai",
+    "Merged with another report": "Digabung dengan laporan lain",
+    "Reported": "Dilaporkan",
+    "What the officers did": "Yang sudah dikerjakan petugas",
+    "Proof photo from the officer": "Foto bukti dari petugas",
+    "Your photo": "Foto dari Anda",
+    "The reporter's photo": "Foto dari pelapor",
+    "— choose the original report —": "— pilih laporan aslinya —",
+    "Next report": "Laporan berikutnya",
+    "Your queue is empty.": "Antrean Anda kosong.",
 }
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from geoportal.models import Category, Report, ReportPhoto
-from geoportal.states import ReportStatus
+from geoportal.progress import citizen_status_name
 from geoportal.visibility import Visibility, public_q
 from open311.models import Open311Client
 from open311.statuses import CLOSED, OPEN, extended_status_of, status_of
@@ -137,7 +137,7 @@ def service_request_rows(reports: Iterable[Report], *, request) -> list[dict]:
             {
                 "service_request_id": str(report.pk),
                 "status": status_of(report.status),
-                "status_notes": note or str(ReportStatus(report.status).label),
+                "status_notes": note or citizen_status_name(report.status),  # read by citizens
                 "service_name": report.category.name,
                 "service_code": report.category.code,
                 "description": report.description,
@@ -176,7 +176,7 @@ def service_request_updates(*, start: datetime, end: datetime, request) -> list[
             "service_request_id": str(report_id),
             "status": extended_status_of(to_status),
             "updated_datetime": _w3c(created_at),
-            "description": (note if transition in PUBLIC_NOTES else "") or str(ReportStatus(to_status).label),
+            "description": (note if transition in PUBLIC_NOTES else "") or citizen_status_name(to_status),
             "media_url": None,
         }
         for event_id, report_id, transition, to_status, note, created_at in events

@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 
 from geoportal.addresses import client_address
 from geoportal.models import Report
+from geoportal.progress import citizen_status_name
 from geoportal.services.rate_limits import tracking_lookup
+from geoportal.states import ReportStatus
 from geoportal.tracking import tracking_code_display
 from geoportal.views import tracking_limited
 from geoportal.visibility import public_q
@@ -59,15 +61,34 @@ def _report_page(request, report: Report, *, code: str | None, answer: bool, des
     available = transitions_available(Actor.citizen(), report) if answer and not staff_refusal else []
     video = getattr(report, "video", None)
     steps = report_public_timeline(report=report)
+    # The officer's proof of the fix, told before the question "is it fixed?" (only to the citizen holding the code:
+    # proof photos are not public): the latest resolve's, while the report stands resolved or closed.
+    proof = None
+    if code and report.status in (ReportStatus.RESOLVED, ReportStatus.CLOSED):
+        resolved = [step for step in steps if step.event.transition == "resolve" and step.event.photo_id]
+        if resolved:
+            step = resolved[-1]
+            proof = {
+                "step": step,
+                "thumbnail": url(step.event.photo.thumbnail, citizens=False),
+                "image": url(step.event.photo.image, citizens=False),
+            }
     return render(
         request,
         "workflow/track.html",
         {
             "report": report,
+            "status_name": citizen_status_name(report.status),
             "desa": desa or report.desa,  # the citizen holding the code sees where they sent it from
             "code": code,
+            "proof": proof,
             "steps": [
-                (step, url(step.event.photo.thumbnail, citizens=False) if code and step.event.photo_id else None)
+                (
+                    step,
+                    url(step.event.photo.thumbnail, citizens=False)
+                    if code and step.event.photo_id and not (proof and step is proof["step"])
+                    else None,
+                )
                 for step in steps
             ],
             "photos": [

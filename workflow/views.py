@@ -28,6 +28,7 @@ from workflow.selectors import (
     queue_returned,
     queue_screening,
     report_find_by_code,
+    report_next_in_queue,
     report_similar_nearby,
 )
 from workflow.selectors.definitions import FIGURE_DEFINITIONS
@@ -160,6 +161,8 @@ def report_detail(request, pk: int):
     if report is None:
         raise Http404(_("There is no report with this number that you can see."))
     available = transitions_available(actor, report)
+    # The likely next step first (verified: dispatch), marking a duplicate last: it is the exception, not the flow.
+    available.sort(key=lambda name: name == "mark_duplicate")
     return render(
         request,
         "workflow/report_detail.html",
@@ -175,6 +178,8 @@ def report_detail(request, pk: int):
             "desa_geojson": report.desa.geom.geojson,
             "point": {"lon": report.location.x, "lat": report.location.y, "colour": report.category.squad.colour},
             "overdue": CLOCK_LABELS.get(report_overdue_clock(report)),
+            # Nothing left to do here: the desk's next report, one tap away.
+            "next_report": None if available else report_next_in_queue(actor=actor, report=report),
         },
     )
 
@@ -214,6 +219,9 @@ def report_act(request, pk: int):
         request,
         _("Done: report %(id)d is now “%(status)s”.") % {"id": report.pk, "status": report.get_status_display()},
     )
+    # Stay on the report (the next step, or the next report, is offered there) while the actor may still see it.
+    if reports_visible_to(actor).filter(pk=report.pk).exists():
+        return redirect("desk-report", pk=report.pk)
     return redirect(DESK_FOR_ROLE[actor.role])
 
 

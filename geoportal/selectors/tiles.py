@@ -26,7 +26,11 @@ from geoportal.states import PUBLIC_STATUSES
 MAX_ZOOM = 22
 LAYER = "reports"
 EXTENT = 4096
-BUFFER = 64  # px of the 4096 extent: points near an edge are drawn whole in both tiles
+# Units of the 4096 extent around each tile (16 per screen px of a 256 px tile) whose points the tile also carries,
+# so that a circle near an edge is drawn whole in both tiles: at least the largest circle the citizen map draws
+# (static/geoportal/map.js tileStyle: a cell's radius up to 17.5 px and its stroke; a report's 7 px). At 4 px
+# (64), circles were cut in half at tile edges.
+BUFFER = 320  # 20 px
 WORLD = 40075016.68557849  # Web Mercator's width in metres
 HALF = WORLD / 2
 
@@ -44,6 +48,11 @@ class TileAddress:
         if not (0 <= self.x < 2**self.z and 0 <= self.y < 2**self.z):
             message = _("No such tile: at zoom %(z)s, x and y must lie in 0..%(max)s.")
             raise ValueError(message % {"z": self.z, "max": 2**self.z - 1})
+
+
+# Cells (of the tile's zoom) around a tile that may hold a cell centre within BUFFER of its edge: a cell's circle
+# sits at its reports' centre of mass, anywhere inside the cell, so the whole ring of cells is read (or counted).
+RING = -(-BUFFER * CELLS_PER_TILE // EXTENT)
 
 
 # The report's point as the public may see it, in EPSG:3857.
@@ -91,7 +100,10 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[sql.C
     # the tile's buffer: a point near an edge is drawn whole in both tiles. A constant box, not a subquery: the
     # planner sees how much of the table it covers, and for a regency-wide tile with a date filter reads the
     # month by date instead of every report by place.
-    envelope = f"ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {BUFFER / EXTENT}), 4326)"
+    # Counted into cells, the ring of cells around the tile is read whole, or a cell just outside the tile would be
+    # counted (and placed) from the part of it that lies within the buffer.
+    margin = BUFFER / EXTENT if tile.z > CELL_MAX_ZOOM else RING / CELLS_PER_TILE
+    envelope = f"ST_Transform(ST_TileEnvelope(%(z)s, %(x)s, %(y)s, margin => {margin}), 4326)"
     public_location = f"r.{PUBLISHED.location}"
     if tile.z > CELL_MAX_ZOOM:
         statement = sql.Composed(
@@ -134,8 +146,9 @@ def report_tile_sql(*, tile: TileAddress, filters: ReportFilters) -> tuple[sql.C
     level = max(tile.z, CELL_MIN_ZOOM)
     shift = level - tile.z
     span = CELLS_PER_TILE << shift
-    params.update(level=level, shift=shift, x0=tile.x * span, x1=(tile.x + 1) * span - 1)
-    params.update(y0=tile.y * span, y1=(tile.y + 1) * span - 1)
+    ring = RING << shift  # the ring of the tile's cells around it, in the pyramid's cells
+    params.update(level=level, shift=shift, x0=tile.x * span - ring, x1=(tile.x + 1) * span - 1 + ring)
+    params.update(y0=tile.y * span - ring, y1=(tile.y + 1) * span - 1 + ring)
     statement = sql.Composed(
         [
             sql.SQL("""

@@ -26,13 +26,16 @@
   function colour(p) {
     return form.elements.colour.value === "squad" ? p.colour : (config.colours[p.status] || "#607d8b");
   }
+  function statusName(p) {  // the citizen's words for the state (geoportal/progress.py), not the office's
+    return (config.statusNames || {})[p.status] || p.status_label;
+  }
   function when(iso) {
     return new Date(iso).toLocaleDateString(document.documentElement.lang || "id", {day: "numeric", month: "short", year: "numeric"});
   }
   function popup(f) {
     var p = f.properties;
     return '<div class="popup">' + (p.photo ? '<img src="' + esc(p.photo) + '" alt="" width="160">' : "") +
-      "<b>" + esc(p.category_name) + "</b><br>" + esc(p.status_label) + "<br>" + esc(p.desa_nama) + ", " +
+      "<b>" + esc(p.category_name) + "</b><br>" + esc(statusName(p)) + "<br>" + esc(p.desa_nama) + ", " +
       esc(p.kecamatan_nama) + "<br>" + when(p.created_at) + '<br><a href="/laporan/' + p.id + '/">' + esc(i18n.open) + "</a></div>";
   }
   function filters() {
@@ -102,7 +105,7 @@
         var html = found.features.length === 1 ? popup(found.features[0]) :
           "<b>" + esc(i18n.here.replace("%s", found.numberMatched)) + "</b><ul>" + found.features.map(function (f) {
             var q = f.properties;
-            return '<li><a href="/laporan/' + q.id + '/">' + esc(q.category_name) + "</a> · " + esc(q.status_label) + "</li>";
+            return '<li><a href="/laporan/' + q.id + '/">' + esc(q.category_name) + "</a> · " + esc(statusName(q)) + "</li>";
           }).join("") + "</ul>";
         L.popup().setLatLng(event.latlng).setContent(html).openOn(map);
       })
@@ -119,11 +122,11 @@
       if (!dense) {
         var marker = L.circleMarker([c[1], c[0]], {radius: 8, color: "#1c2430", weight: 1, fillColor: colour(p), fillOpacity: 0.9});
         marker.bindPopup(popup(f));
-        marker.bindTooltip(p.category_name + " · " + p.status_label);
+        marker.bindTooltip(p.category_name + " · " + statusName(p));
         cluster.addLayer(marker);
       }
       items.push('<li data-report="' + p.id + '"><span class="dot" style="background:' + esc(colour(p)) + '"></span><a href="/laporan/' +
-        p.id + '/">' + esc(p.category_name) + "</a> · " + esc(p.status_label) + " · " + esc(p.desa_nama) + ", " + esc(p.kecamatan_nama) +
+        p.id + '/">' + esc(p.category_name) + "</a> · " + esc(statusName(p)) + " · " + esc(p.desa_nama) + ", " + esc(p.kecamatan_nama) +
         ' <span class="muted">' + when(p.created_at) + "</span></li>");
     });
     list.innerHTML = items.slice(0, 200).join("");

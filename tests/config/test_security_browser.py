@@ -142,10 +142,10 @@ def test_citizen_pages_run_under_the_policy(committed_reference, staff, watched,
 
     # The tracking page; then the language switch, which submits its form from a static script.
     page.goto(f"{live_server.url}/lacak/{tracking_code_display(report.tracking_code)}/")
-    assert page.inner_text("#status") == "Terverifikasi"
+    assert page.inner_text("#status") == "Sudah dicek"
     page.select_option("#language", "en")
     page.wait_for_load_state("networkidle")
-    assert page.inner_text("#status") == "Verified"
+    assert page.inner_text("#status") == "Checked"
     _settle(page)
 
     assert watched.violations == [], "\n".join(map(str, watched.violations))

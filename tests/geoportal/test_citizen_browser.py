@@ -35,7 +35,7 @@ def test_report_with_photo_and_gps_then_follow_it_and_find_it_on_the_map(
     phone.screenshot(path=str(tmp_path / "receipt.png"), full_page=True)
 
     phone.click("#receipt-link")
-    assert phone.inner_text("#status") == "Diterima"
+    assert phone.inner_text("#status") == "Menunggu dicek"
     # Not public yet: the tracking page shows the photo through a link signed for the citizen.
     assert "?tanda=" in phone.locator("main img").first.get_attribute("src")
     phone.wait_for_function("[...document.querySelectorAll('main img')].every(i => i.complete && i.naturalWidth > 0)")
@@ -118,3 +118,78 @@ def test_a_crowded_map_draws_vector_tiles_and_a_tap_finds_the_reports(
     assert "6 laporan di sini" in popup or "Jalan rusak" in popup
     assert not phone.errors, phone.errors
     assert not phone.foreign, phone.foreign
+
+
+def _desktop(browser):
+    return browser.new_page(viewport={"width": 1280, "height": 800}, locale="id-ID")
+
+
+def test_the_tracking_page_shows_the_officer_s_proof_before_asking_if_it_is_fixed(
+    committed_reference, staff, phone, browser, live_server
+):
+    """Issue 17 item 7: status now, then what was done with the officer's proof (captioned, in WIB), then the question,
+    then the history with the citizen's own photo captioned as theirs; the status line never wraps with a stray "·"."""
+    from geoportal.services.reports import Upload, report_create
+    from geoportal.tracking import tracking_code_display
+    from tests.factories import TOWN_CENTRE
+    from workflow.services.transitions import TransitionInput
+
+    report = report_create(
+        category="jalan-rusak",
+        lon=TOWN_CENTRE[0],
+        lat=TOWN_CENTRE[1],
+        photos=[Upload(jpeg_bytes(size=(1200, 900), colour=(200, 120, 30)))],
+        description="Lubang besar dekat alun-alun",
+    )
+    operator, pupr = staff["operator"], staff["pupr"]
+    report_transition(report_id=report.pk, name="verify", actor=operator)
+    report_transition(report_id=report.pk, name="dispatch", actor=operator, data=TransitionInput(opd="PUPR"))
+    report_transition(report_id=report.pk, name="acknowledge", actor=pupr)
+    proof = Upload(jpeg_bytes(size=(1200, 900), colour=(90, 90, 90)))
+    report_transition(
+        report_id=report.pk, name="resolve", actor=pupr, data=TransitionInput(note="Sudah ditambal", photo=proof)
+    )
+    url = f"{live_server.url}/lacak/{tracking_code_display(report.tracking_code)}/"
+    desktop = _desktop(browser)
+    for page, name in ((phone, "phone"), (desktop, "desktop")):
+        page.goto(url)
+        page.wait_for_function("[...document.querySelectorAll('main img')].every(i => i.complete && i.naturalWidth)")
+        tops = [page.locator(f"#{part}").bounding_box()["y"] for part in ("now", "proof", "answer", "history")]
+        assert tops == sorted(tops), (name, tops)
+        assert page.inner_text("#status") == "Sudah dikerjakan"
+        status = page.locator("#status").bounding_box()
+        line = page.evaluate("parseFloat(getComputedStyle(document.getElementById('status')).lineHeight) || 20")
+        assert status["height"] < 1.8 * line, (name, status, line)  # one line
+        assert "·" not in page.inner_text("#now")
+        caption = page.inner_text("#proof figcaption")
+        assert caption.startswith("Foto bukti dari petugas") and caption.endswith("WIB"), caption
+        assert "Sudah ditambal" in page.inner_text("#proof")
+        assert page.inner_text("#history figure.reporter-photo figcaption") == "Foto dari Anda"
+        assert page.locator("#history img").count() == 1  # the proof is shown once, above
+        page.screenshot(path=f"docs/screenshots/track-proof-{name}.png", full_page=True)
+    assert phone.errors == [] and phone.foreign == []
+    desktop.close()
+
+
+def test_the_map_lists_and_explains_statuses_in_plain_words(committed_reference, phone, browser, live_server):
+    """Issue 17 item 5: "Diteruskan ke OPD" is jargon to citizens; the map's list and legend use everyday words."""
+    from geoportal.states import ReportStatus as S
+    from tests.factories import ReportFactory
+
+    for status in (S.VERIFIED, S.DISPATCHED, S.IN_PROGRESS, S.REOPENED, S.RESOLVED, S.CLOSED):
+        ReportFactory(status=status)
+    desktop = _desktop(browser)
+    for page, name in ((phone, "phone"), (desktop, "desktop")):
+        page.goto(live_server.url)
+        page.wait_for_selector("#report-list li", timeout=15000)
+        listed = page.inner_text("#report-list")
+        for words in ("Sudah dicek", "Sudah diteruskan ke dinas", "Sedang dikerjakan", "Belum beres, dikerjakan lagi"):
+            assert words in listed, (name, words, listed)
+        for jargon in ("Diteruskan ke OPD", "Terverifikasi", "Dibuka kembali", "Ditutup"):
+            assert jargon not in listed, (name, jargon)
+        legend = page.inner_text("#legend")
+        assert "Menunggu: Sudah dicek, Sudah diteruskan ke dinas, Dicarikan dinas yang tepat" in legend, legend
+        assert page.locator("#legend .dot").count() == 3
+        page.screenshot(path=f"docs/screenshots/map-plain-status-{name}.png", full_page=name == "phone")
+    assert phone.errors == [] and phone.foreign == []
+    desktop.close()

@@ -128,7 +128,7 @@ def test_a_report_sent_later_from_another_page_keeps_its_code_on_the_phone(
     phone.wait_for_selector("#my-reports:not([hidden])")
     item = phone.locator("#my-reports li", has_text=code)
     assert "Jalan rusak" in item.inner_text()
-    phone.wait_for_function("() => document.querySelector('#my-reports').textContent.includes('Diterima')")
+    phone.wait_for_function("() => document.querySelector('#my-reports').textContent.includes('Menunggu dicek')")
     # The citizen may make the phone forget it.
     phone.once("dialog", lambda dialog: dialog.accept())
     item.locator("button.forget").click()

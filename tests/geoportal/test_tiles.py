@@ -160,3 +160,63 @@ def test_the_tile_door_says_what_is_wrong(client):
     assert refused["errors"]["status"][0].startswith("Bukan status publik: received.")
     unknown = client.get(f"/tiles/reports/{t.z}/{t.x}/{t.y}.pbf?category=pungli", HTTP_ACCEPT_LANGUAGE="en")
     assert unknown.json()["errors"]["category"][0].startswith("Unknown label: pungli.")
+
+
+def _east_of(tile: TileAddress, px: float) -> float:
+    """The longitude `px` screen pixels (of a 256 px tile) east of the tile's east edge."""
+    return (tile.x + 1 + px / 256) / 2**tile.z * 360 - 180
+
+
+@pytest.mark.parametrize(
+    ("z", "filters"),
+    [
+        (6, ReportFilters()),
+        (12, ReportFilters()),
+        (12, ReportFilters(created_from=date(2020, 1, 1))),
+        (18, ReportFilters()),
+    ],
+    ids=["merged cells", "pyramid cells", "cells counted on the fly", "reports"],
+)
+def test_a_circle_just_outside_a_tile_edge_is_drawn_in_that_tile_too(z, filters):
+    """Each tile is drawn on its own canvas: a circle whose centre lies in the neighbouring tile but within reach
+    of the edge must be in both tiles' data, or the map shows it cut in half (issue 17, item 9). The tile carries
+    it at its place beyond the edge (x past 4096); farther than the buffer, it stays in its own tile only."""
+    tile = tile_at(*TOWN_CENTRE, z)
+    lat = TOWN_CENTRE[1]
+    near = ReportFactory.at(_east_of(tile, 12), lat)  # 12 px past the edge: within the largest circle's radius
+    ReportFactory.at(_east_of(tile, 300), lat)  # more than a tile past the edge
+
+    drawn = [f for f in features(report_tile(tile=tile, filters=filters)) if f["geometry"]["coordinates"][0] > 4096]
+    assert len(drawn) == 1, drawn
+    (x, _y) = drawn[0]["geometry"]["coordinates"]
+    if z == 18:
+        assert drawn[0]["properties"]["id"] == near.id
+        assert abs(x - (4096 + 12 * 16)) <= 2
+    else:
+        assert drawn[0]["properties"]["count"] == 1
+        assert 4096 < x <= 4096 + 20 * 16
+    # and the tile it lies in has it too
+    neighbour = TileAddress(z, tile.x + 1, tile.y)
+    assert len(features(report_tile(tile=neighbour, filters=filters))) >= 1
+
+
+def test_a_sensitive_report_near_a_tile_edge_is_drawn_by_its_published_point_only():
+    """The buffer reads published points: a sensitive label's report whose exact point lies just past a tile's edge,
+    but whose published grid node lies farther, is not in that tile."""
+    label = Category.objects.get(code="jalan-rusak")
+    label.public_precision_m = 500
+    label.save()
+    step = 500 / 111320.0
+    node = (round(TOWN_CENTRE[0] / step) * step, round(TOWN_CENTRE[1] / step) * step)
+    for z in (18, 17, 16, 15, 14):
+        west = tile_at(*node, z)  # the node's tile; the tile east of it is the one we look at
+        gap_px = (_east_of(west, 0) - node[0]) / (360 / 2**z / 256)  # node to the east tile's west edge
+        if gap_px > 40 and _east_of(west, 0) - node[0] < step / 3:
+            break
+    else:
+        pytest.fail("no zoom puts the node far enough from an edge it snaps across")
+    east = TileAddress(z, west.x + 1, west.y)
+    exact = (_east_of(west, -4), node[1])  # 4 px west of the east tile's edge: within its buffer
+    ReportFactory.at(*exact)
+    assert features(report_tile(tile=west))  # drawn where it is published
+    assert features(report_tile(tile=east)) == []  # not where it was sent from

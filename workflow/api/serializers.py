@@ -83,6 +83,7 @@ class PublicEventSerializer(EventSerializer):
         """`step` is a workflow.selectors.PublicStep: the event and the note the citizen may read."""
         data = super().to_representation(step.event)
         data["note"] = str(step.note)
+        data["to_status_label"] = step.status_name  # the citizen's words for it
         return data
 
     def get_photo(self, event) -> str | None:

@@ -24,10 +24,10 @@ from geoportal.api.schema import ErrorSerializer
 from geoportal.api.serializers import StaffReportFilterSerializer
 from geoportal.api.views import FEATURE_COLLECTION_SCHEMA, FEATURE_SCHEMA, GEO_RENDERERS, feature_collection_response
 from geoportal.models import Report
+from geoportal.progress import citizen_status_name
 from geoportal.selectors.reports import report_feature
 from geoportal.services.rate_limits import RateLimited
 from geoportal.services.reports import Upload
-from geoportal.states import ReportStatus
 from workflow.api.serializers import (
     EventSerializer,
     PublicEventSerializer,
@@ -231,7 +231,7 @@ def _run_transition(request: Request, pk: int, name: str, actor: Actor, *, staff
         raise _error(exc) from None
     audience = audience_for(actor) if staff else None
     if audience is None:
-        return Response({"status": report.status, "status_label": str(ReportStatus(report.status).label)})
+        return Response({"status": report.status, "status_label": citizen_status_name(report.status)})
     return Response(
         PrebuiltJSON(
             report_feature(
@@ -301,7 +301,7 @@ class TrackView(APIView):
         return Response(
             {
                 "status": report.status,
-                "status_label": str(ReportStatus(report.status).label),
+                "status_label": citizen_status_name(report.status),
                 "category_name": report.category.name,
                 "kecamatan": report.kecamatan.nama,
                 "desa": report.desa.nama,

@@ -6,6 +6,7 @@ from workflow.selectors.desks import (
     queue_returned,
     queue_screening,
     report_find_by_code,
+    report_next_in_queue,
     report_public_timeline,
     report_similar_nearby,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "queue_returned",
     "queue_screening",
     "report_find_by_code",
+    "report_next_in_queue",
     "received_per_month",
     "report_public_timeline",
     "report_similar_nearby",

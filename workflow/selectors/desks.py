@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from geoportal.clocks import overdue_filter
 from geoportal.models import Report, ReportPhoto
+from geoportal.progress import citizen_status_name
 from geoportal.selectors.areas import degrees_around
 from geoportal.services.rate_limits import tracking_lookup
 from geoportal.states import HELD_BY_OPD, ReportStatus
@@ -50,6 +51,25 @@ def queue_opd(*, actor):
     return _with_display(qs).annotate(on_time=late).order_by("on_time", "resolution_due", "id")
 
 
+def report_next_in_queue(*, actor, report) -> int | None:
+    """The report to open after the last action on `report`: the first other one of the desk's queue it came from
+    (the returned queue when it had come back from an OPD), then of the actor's other queues; None when they are empty.
+    The queues are the desk pages' own (same order), so "next" is the one the desk would list first."""
+    queues = []
+    if actor.role == Role.OPD_OFFICER:
+        queues.append(queue_opd)
+    if actor.is_desk or actor.covert:
+        queues += [queue_screening, queue_returned]
+    came_from = report.events.order_by("-created_at", "-id").values_list("from_status", flat=True).first()
+    if came_from == ReportStatus.RETURNED and queue_returned in queues:
+        queues.remove(queue_returned)
+        queues.insert(0, queue_returned)
+    for queue in queues:
+        if pk := queue(actor=actor).exclude(pk=report.pk).values_list("pk", flat=True).first():
+            return pk
+    return None
+
+
 def report_similar_nearby(*, report, metres: int = 250, days: int = 30):
     """Reports with the same label within `metres` and `days` of this one: candidates for 'duplicate'."""
     return (
@@ -81,6 +101,7 @@ def _with_display(qs):
 class PublicStep:
     event: object  # workflow.models.ReportEvent
     note: str
+    status_name: str = ""  # the state it led to, in the citizen's words (geoportal.progress)
 
 
 def report_public_timeline(*, report) -> list[PublicStep]:
@@ -96,5 +117,5 @@ def report_public_timeline(*, report) -> list[PublicStep]:
         note = event.note if event.transition in PUBLIC_NOTES else ""
         if event.actor_role == Role.SYSTEM and event.transition == "close":
             note = _("Closed automatically: no answer after the fix.")
-        steps.append(PublicStep(event=event, note=note))
+        steps.append(PublicStep(event=event, note=note, status_name=citizen_status_name(event.to_status)))
     return steps

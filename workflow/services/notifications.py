@@ -12,6 +12,7 @@ from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from geoportal.progress import citizen_status_name
 from geoportal.states import ReportStatus
 from geoportal.tracking import tracking_code_display
 from workflow.policies import PUBLIC_TRANSITIONS
@@ -30,7 +31,8 @@ def notify_event(*, event_id: int) -> None:
         return
     report = event.report
     with override(settings.LANGUAGE_CODE):
-        status = ReportStatus(event.to_status).label
+        status = ReportStatus(event.to_status).label  # the office's words, for the OPD
+        citizen_status = citizen_status_name(event.to_status)  # the reporter's
         if event.transition in ("dispatch", "redispatch", "reopen") and event.opd and event.opd.email:
             _send(
                 [event.opd.email],
@@ -43,12 +45,12 @@ def notify_event(*, event_id: int) -> None:
             _send(
                 [contact.email],
                 _("[Lapor Trenggalek] Your report %(code)s: %(status)s")
-                % {"code": tracking_code_display(report.tracking_code), "status": status},
+                % {"code": tracking_code_display(report.tracking_code), "status": citizen_status},
                 _("Your report %(code)s (%(label)s) is now “%(status)s”. %(note)s")
                 % {
                     "code": tracking_code_display(report.tracking_code),
                     "label": report.category.name,
-                    "status": status,
+                    "status": citizen_status,
                     "note": event.note,
                 },
             )
