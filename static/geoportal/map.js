@@ -139,7 +139,7 @@
     // tiles (a regency-wide view no longer downloads 2,000 reports only to draw tiles instead); then, when the view
     // is not crowded, all its reports for the markers.
     var signal = pending.signal, first = query();
-    first.set("limit", 50);
+    first.set("limit", Math.min(50, LIMIT));
     first.set("count", "true");
     function get(params) {
       return fetch("/api/reports/?" + params.toString(), {headers: {Accept: "application/geo+json"}, signal: signal})
