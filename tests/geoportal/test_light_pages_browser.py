@@ -44,8 +44,10 @@ def _first_visit_bytes(phone, settings, url, ready):
         packed = settings.STATIC_ROOT / (path.removeprefix(settings.STATIC_URL) + ".gz")
         if path.startswith(settings.STATIC_URL) and packed.is_file():
             size = packed.stat().st_size
-        elif path.startswith(settings.STATIC_URL) or response.headers.get("content-encoding") is None and any(
-            kind in response.headers.get("content-type", "") for kind in ("image/png", "image/jpeg")
+        elif (
+            path.startswith(settings.STATIC_URL)
+            or response.headers.get("content-encoding") is None
+            and any(kind in response.headers.get("content-type", "") for kind in ("image/png", "image/jpeg"))
         ):
             size = len(body)
         else:
@@ -60,8 +62,9 @@ def _first_visit_bytes(phone, settings, url, ready):
     return seen
 
 
+@pytest.mark.usefixtures("production_static")
 def test_the_form_loads_no_map_library_until_the_location_step_and_stays_within_its_budget(
-    committed_reference, production_static, phone, live_server, settings
+    committed_reference, phone, live_server, settings
 ):
     seen = _first_visit_bytes(phone, settings, live_server.url + "/lapor/", "() => !!window.laporOnSent")
     paths = [path for _size, path in seen]
@@ -85,8 +88,9 @@ def test_the_form_loads_no_map_library_until_the_location_step_and_stays_within_
     assert phone.errors == [], phone.errors
 
 
+@pytest.mark.usefixtures("production_static")
 def test_the_map_page_loads_no_unused_library_and_stays_within_its_budget(
-    committed_reference, production_static, phone, live_server, settings
+    committed_reference, phone, live_server, settings
 ):
     ReportFactory()
     seen = _first_visit_bytes(
@@ -147,7 +151,6 @@ def test_the_form_shows_the_most_used_labels_and_lainnya_reveals_the_rest_by_key
     # The location comes right after the photo, before the label.
     steps = phone.eval_on_selector_all("#report-form h2", "hs => hs.map(h => h.textContent.trim())")
     assert [s.split(" ", 1)[1] for s in steps[:3]] == ["Foto", "Lokasi", "Label"], steps
-    phone.screenshot(path="docs/screenshots/phone-report-labels-lainnya-360.png", full_page=True)
 
 
 def test_offline_the_form_reports_with_gps_without_ever_loading_the_map(
@@ -179,3 +182,34 @@ def test_offline_the_form_reports_with_gps_without_ever_loading_the_map(
     phone.evaluate("window.dispatchEvent(new Event('online'))")
     phone.wait_for_selector("#receipt", state="visible", timeout=15000)
     assert Report.objects.count() == 1
+
+
+@pytest.mark.parametrize("viewport", [(360, 760), (1280, 800)], ids=["phone", "desktop"])
+def test_the_form_s_three_screens_as_a_citizen_sees_them(committed_reference, browser, live_server, settings, viewport):
+    """Screenshots for docs/screenshots/: the form's start, the labels with "Lainnya" open, the location step."""
+    settings.MAP_TILES_URL = ""
+    _reports("sampah", 3)
+    cache.clear()
+    from tests.factories import TOWN_CENTRE
+
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]},
+        locale="id-ID",
+        geolocation={"latitude": TOWN_CENTRE[1], "longitude": TOWN_CENTRE[0], "accuracy": 12},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    name = "phone" if viewport[0] < 500 else "desktop"
+    page.goto(live_server.url + "/lapor/")
+    assert page.locator("#top-labels label").first.is_visible()
+    page.screenshot(path=f"docs/screenshots/report-form-start-{name}.png")
+    page.click("#more-labels summary")
+    page.locator("#label-heading").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('label-heading').scrollIntoView()")
+    page.screenshot(path=f"docs/screenshots/report-form-labels-lainnya-{name}.png")
+    page.click("#use-gps")
+    page.wait_for_selector(".leaflet-marker-icon")
+    page.evaluate("document.getElementById('use-gps').scrollIntoView()")
+    page.wait_for_timeout(300)
+    page.screenshot(path=f"docs/screenshots/report-form-location-{name}.png")
+    context.close()
