@@ -231,6 +231,8 @@ T = {
     "Photo": "Foto",
     "Location": "Lokasi",
     "Use my location": "Pakai lokasi saya",
+    "Put the pin on the map": "Taruh pin di peta",
+    "Other labels": "Lainnya",
     "Desa/kelurahan": "Desa/kelurahan",
     "E-mail": "E-mail",
     "Send report": "Kirim laporan",

@@ -27,3 +27,4 @@ copy bootstrap/dist/css/bootstrap.min.css bootstrap
 copy bootstrap/dist/css/bootstrap.min.css.map bootstrap
 copy @fortawesome/fontawesome-free/css/all.min.css fontawesome/css
 copy @fortawesome/fontawesome-free/webfonts fontawesome
+copy @fortawesome/fontawesome-free/svgs/solid fontawesome/svgs  # the citizen pages inline these (geoportal/icons.py)

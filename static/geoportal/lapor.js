@@ -1,4 +1,4 @@
-/* The report form: photo, label, location (GPS, a draggable pin, or kecamatan/desa), optional text and contact.
+/* The report form: photo, location (GPS, a draggable pin, or kecamatan/desa), label, optional text and contact.
    Sends to POST /api/reports/; without a connection the report waits in the outbox (outbox.js). */
 (function () {
   "use strict";
@@ -8,13 +8,41 @@
   var lat = document.getElementById("latitude"), lon = document.getElementById("longitude");
 
   // --- the map and its pin -------------------------------------------------------------------------
-  var map = L.map("pick-map", {zoomControl: true}).fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]);
-  if (config.tiles) L.tileLayer(config.tiles, {attribution: config.attribution, maxZoom: 19}).addTo(map);
-  L.geoJSON(config.kecamatan, {style: {color: "#0d47a1", weight: 1, fill: false}, interactive: false}).addTo(map);
-  var pin = null;
+  // Leaflet (JS and CSS) loads when the location step is used: GPS, "put the pin on the map", or a desa. The
+  // form itself is usable before: on a slow line the first visit is the form alone. Without the map (offline
+  // and never loaded, or it failed) the location still comes from the GPS or the kecamatan/desa lists.
+  var map = null, pin = null, mapLoading = null, mapBox = document.getElementById("pick-map");
+  function loadMap() {
+    if (mapLoading) return mapLoading;
+    mapLoading = new Promise(function (resolve, reject) {
+      if (window.L) { resolve(); return; }
+      var css = document.createElement("link");
+      css.rel = "stylesheet"; css.href = config.leaflet.css;
+      document.head.appendChild(css);
+      var script = document.createElement("script");
+      script.src = config.leaflet.js;
+      script.onload = function () { resolve(); };
+      script.onerror = function () { reject(new Error("leaflet")); };
+      document.head.appendChild(script);
+    }).then(function () {
+      mapBox.innerHTML = "";
+      map = L.map(mapBox, {zoomControl: true}).fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]);
+      if (config.tiles) L.tileLayer(config.tiles, {attribution: config.attribution, maxZoom: 19}).addTo(map);
+      L.geoJSON(config.kecamatan, {style: {color: "#0d47a1", weight: 1, fill: false}, interactive: false}).addTo(map);
+      map.on("click", function (event) { place(event.latlng.lat, event.latlng.lng); });
+      if (lat.value && lon.value) place(parseFloat(lat.value), parseFloat(lon.value), 16);
+      return map;
+    });
+    mapLoading.catch(function () {
+      mapLoading = null;
+      document.getElementById("no-map").open = true;  // the lists work without the map
+    });
+    return mapLoading;
+  }
   function place(latitude, longitude, zoom) {
     lat.value = latitude.toFixed(6);
     lon.value = longitude.toFixed(6);
+    if (!map) return;
     if (!pin) {
       // The icon's files named outright: Leaflet's own guess from leaflet.css fails on the hashed static names.
       var icon = L.icon({iconUrl: config.icon.url, iconRetinaUrl: config.icon.retina, shadowUrl: config.icon.shadow,
@@ -26,10 +54,11 @@
     }
     if (zoom) map.setView([latitude, longitude], zoom);
   }
-  map.on("click", function (event) { place(event.latlng.lat, event.latlng.lng); });
+  document.getElementById("show-map").addEventListener("click", function () { loadMap().catch(function () {}); });
 
   var gpsStatus = document.getElementById("gps-status");
   function locate() {
+    loadMap().catch(function () {});
     if (!navigator.geolocation) { gpsStatus.textContent = t.no_gps; return; }
     gpsStatus.textContent = t.locating;
     navigator.geolocation.getCurrentPosition(function (position) {
@@ -47,7 +76,7 @@
   });
   pickDesa.addEventListener("change", function () {
     var desa = config.desa.find(function (d) { return d.kode === pickDesa.value; });
-    if (desa) place(desa.lat, desa.lon, 15);
+    if (desa) { place(desa.lat, desa.lon, 15); loadMap().catch(function () {}); }
   });
 
   // --- photos, label, contact ----------------------------------------------------------------------

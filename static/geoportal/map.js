@@ -114,7 +114,7 @@
   map.on("click", tapped);
   function show(collection) {
     cluster.clearLayers();
-    var dense = Boolean(collection.next);
+    var dense = collection.numberMatched !== undefined ? collection.numberMatched > LIMIT : Boolean(collection.next);
     showTiles(dense);
     var items = [];
     collection.features.forEach(function (f) {
@@ -131,16 +131,28 @@
     });
     list.innerHTML = items.slice(0, 200).join("");
     summary.textContent = dense ? i18n.dense.replace("%s", LIMIT.toLocaleString(document.documentElement.lang || "id")) :
-      i18n.count.replace("%s", collection.numberReturned);
+      i18n.count.replace("%s", collection.numberMatched !== undefined ? collection.numberMatched : collection.numberReturned);
     map.getContainer().dataset.mode = dense ? "tiles" : "markers";
   }
   function load() {
     if (pending) pending.abort();
     pending = new AbortController();
     summary.textContent = i18n.loading;
-    fetch("/api/reports/?" + query().toString(), {headers: {Accept: "application/geo+json"}, signal: pending.signal})
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(show)
+    // First the newest few and how many there are: the list shows at once and a crowded view goes straight to the
+    // tiles (a regency-wide view no longer downloads 2,000 reports only to draw tiles instead); then, when the view
+    // is not crowded, all its reports for the markers.
+    var signal = pending.signal, first = query();
+    first.set("limit", Math.min(50, LIMIT));
+    first.set("count", "true");
+    function get(params) {
+      return fetch("/api/reports/?" + params.toString(), {headers: {Accept: "application/geo+json"}, signal: signal})
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
+    }
+    get(first)
+      .then(function (collection) {
+        show(collection);
+        if (collection.next && collection.numberMatched <= LIMIT) return get(query()).then(show);
+      })
       .catch(function (e) { if (e.name !== "AbortError") summary.textContent = i18n.failed; });
   }
   function soon() { clearTimeout(timer); timer = setTimeout(load, 250); }

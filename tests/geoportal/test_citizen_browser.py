@@ -16,6 +16,8 @@ def _fill_report(page, live_server, tmp_path, description):
     photo.write_bytes(jpeg_bytes(size=(1200, 900)))
     page.goto(f"{live_server.url}/lapor/")
     page.set_input_files("#photo", str(photo))
+    if not page.locator("label[for=cat-jalan-rusak]").is_visible():  # not among the most used labels
+        page.click("#more-labels summary")
     page.click("label[for=cat-jalan-rusak]")
     page.click("#use-gps")
     page.wait_for_function("() => document.getElementById('latitude').value !== ''")

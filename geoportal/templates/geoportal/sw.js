@@ -2,19 +2,14 @@
    Pages: network first, the cached copy when offline. Static files (hashed names): cache first. The API is
    never cached here (reports waiting to be sent live in the page's IndexedDB outbox). */
 const CACHE = "lapor-{{ version }}";
+// Precached: what reporting offline needs (the form and its scripts), kept small because a phone fetches it on its
+// first visit whatever page that is. Everything else is stored when first used: the map's page and its library
+// (network first / cache first below), Leaflet on /lapor/ once the location step has loaded it. Offline without
+// Leaflet, the form takes the location from the GPS or the kecamatan/desa lists.
 const SHELL = [
-  "{% url 'home' %}", "{% url 'report-new' %}",
-  "{% static 'vendor/leaflet/leaflet.js' %}", "{% static 'vendor/leaflet/leaflet.css' %}",
-  "{% static 'vendor/jquery/jquery.min.js' %}", "{% static 'vendor/bootstrap/bootstrap.bundle.min.js' %}",
-  "{% static 'vendor/bootstrap/bootstrap.min.css' %}", "{% static 'vendor/fontawesome/css/all.min.css' %}",
-  "{% static 'vendor/fontawesome/webfonts/fa-solid-900.woff2' %}",
-  "{% static 'vendor/markercluster/leaflet.markercluster.js' %}", "{% static 'vendor/markercluster/MarkerCluster.css' %}",
-  "{% static 'vendor/markercluster/MarkerCluster.Default.css' %}", "{% static 'vendor/leaflet/images/marker-icon.png' %}",
-  "{% static 'vendor/leaflet/images/marker-shadow.png' %}", "{% static 'vendor/leaflet/images/marker-icon-2x.png' %}",
-  "{% static 'geoportal/map.js' %}", "{% static 'geoportal/lapor.js' %}", "{% static 'geoportal/outbox.js' %}",
-  "{% static 'geoportal/myreports.js' %}",
-  "{% static 'geoportal/page.js' %}", "{% static 'common/autosubmit.js' %}",
-  "{% static 'geoportal/icon-192.png' %}",
+  "{% url 'report-new' %}",
+  "{% static 'geoportal/lapor.js' %}", "{% static 'geoportal/outbox.js' %}", "{% static 'geoportal/myreports.js' %}",
+  "{% static 'geoportal/page.js' %}", "{% static 'common/autosubmit.js' %}", "{% static 'geoportal/icon-192.png' %}",
 ];
 
 self.addEventListener("install", (event) => {
@@ -44,5 +39,6 @@ self.addEventListener("fetch", (event) => {
     return response;
   // ignoreVary: pages vary on Cookie and Accept-Language, but offline any stored copy beats none.
   }).catch(() => caches.match(request, {ignoreVary: true})
-    .then((hit) => hit || caches.match("{% url 'home' %}", {ignoreVary: true}))));
+    .then((hit) => hit || caches.match("{% url 'home' %}", {ignoreVary: true}))
+    .then((hit) => hit || caches.match("{% url 'report-new' %}", {ignoreVary: true}))));
 });
