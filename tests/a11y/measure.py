@@ -9,6 +9,7 @@ from pathlib import Path
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 SERIOUS = ("serious", "critical")
+SCREENS = {"phone": {"width": 360, "height": 760}, "desktop": {"width": 1280, "height": 900}}
 
 
 def axe_violations(page) -> list[dict]:
