@@ -666,6 +666,8 @@ T = {
     "Each OPD month by month": "Tiap OPD per bulan",
     "Per month: dispatched · median first response (working days) · resolved within target.": "Per bulan: diteruskan · median respons pertama (hari kerja) · selesai sesuai target.",
     "How the figures are computed": "Cara menghitung",
+    "Skip to main content": "Langsung ke isi utama",
+    "Page not found": "Halaman tidak ditemukan",
 }
 
 if __name__ == "__main__":
