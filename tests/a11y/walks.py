@@ -68,6 +68,15 @@ def public_pages(context, live_server, tmp_path, reports):
     page.click("button[type=submit]")
     page.wait_for_load_state()
     yield "masuk: salah", page
+    # The OGC API's HTML pages (for people trying the API in a browser). Swagger UI and Redoc (/api/docs/,
+    # /api/redoc/) are those projects' own pages and are not walked.
+    for path, name in (
+        ("/ogc/", "OGC: awal"),
+        ("/ogc/collections", "OGC: koleksi"),
+        ("/ogc/collections/reports/items", "OGC: fitur"),
+    ):
+        page.goto(f"{url}{path}?f=html&limit=3")
+        yield name, page
 
 
 def sign_in(page, live_server, username):
