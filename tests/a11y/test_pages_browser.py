@@ -74,8 +74,8 @@ def test_staff_pages_do_not_scroll_sideways_on_a_phone(committed_reference, staf
 def test_primary_actions_are_thumb_sized_and_within_reach_on_a_phone(
     committed_reference, staff, reports, phone_context, live_server
 ):
-    """The main action of each page a phone user comes for: 48 × 48 px at least, and either fixed in the lower
-    part of the screen or reached by scrolling down to it (then it is in the lower half once in view)."""
+    """The main action of each page a phone user comes for: 48 × 48 px at least. "Report a problem" stays fixed in
+    the lower half of the screen, under the thumb; the others end their form, where scrolling down brings them."""
     url = live_server.url
     page = phone_context.new_page()
     page.goto(url + "/")
