@@ -85,8 +85,10 @@ def map_parts(m: folium.Map, *, nonce: str) -> dict[str, str]:
     run it (the template puts the same nonce on the <script> around `script`)."""
     root = m.get_root()
     root.render()
+    # Folium's own viewport tag forbids zooming (WCAG 1.4.4): the page's template has the right one.
+    head = re.sub(r"<meta name=.viewport.[^>]*>", "", root.header.render())
     return {
-        "head": _script_tags_nonced(root.header.render(), nonce),
+        "head": _script_tags_nonced(head, nonce),
         "body": _script_tags_nonced(root.html.render(), nonce),
         "script": root.script.render(),
         "name": m.get_name(),
