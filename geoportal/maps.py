@@ -12,7 +12,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from jinja2 import Template
 
-from geoportal.progress import PROGRESS_COLOURS, STATUS_COLOURS, citizen_status_names
+from geoportal.progress import PROGRESS_COLOURS, STATUS_COLOURS, STATUS_PROGRESS, citizen_status_names
 from geoportal.selectors.areas import kecamatan_outlines_geojson, served_area_bounds
 
 
@@ -70,7 +70,8 @@ def citizen_map() -> folium.Map:
     config = {
         "colours": STATUS_COLOURS,
         "statusNames": citizen_status_names(),  # what citizens read for each state (not the office's words)
-        "progress": PROGRESS_COLOURS,  # the cells' colour: the group most of their reports are in
+        "progress": PROGRESS_COLOURS,  # a cell's or cluster's colour: red while any report in it waits, and so on
+        "statusProgress": STATUS_PROGRESS,  # each state's group (waiting, handling, done)
         # Above this many reports in view, the map draws vector tiles (counts per area) instead of markers.
         "featureLimit": settings.MAP_FEATURE_LIMIT,
         "tiles": "/tiles/reports/{z}/{x}/{y}.pbf",

@@ -13,10 +13,34 @@
   // Without a basemap no tile layer sets the zoom range; the cluster needs one.
   if (!map.options.maxZoom) map.setMaxZoom(19);
   L.control.scale({imperial: false}).addTo(map);  // kilometres and metres only
-  var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45});
+  var PROGRESS = config.progress;  // geoportal/progress.py
+  // The colour of many reports shown as one circle (a cluster here, a cell of the vector tiles), as the legend says:
+  // red while any of them waits, yellow while any is being handled, green only when all are done. (Markercluster's
+  // own green-yellow-orange by size would paint a cluster of waiting reports green.)
+  function groupColour(waiting, handling) {
+    return waiting > 0 ? PROGRESS.waiting : handling > 0 ? PROGRESS.handling : PROGRESS.done;
+  }
+  function clusterIcon(group) {
+    var count = {waiting: 0, handling: 0, done: 0}, squads = {};
+    group.getAllChildMarkers().forEach(function (m) {
+      count[m.options.progress] = (count[m.options.progress] || 0) + 1;
+      squads[m.options.fillColor] = true;
+    });
+    var n = group.getChildCount(), keys = Object.keys(squads);
+    var fill = form.elements.colour.value === "squad" ? (keys.length === 1 ? keys[0] : "#607d8b") : groupColour(count.waiting, count.handling);
+    var size = n < 10 ? 34 : n < 100 ? 40 : 46;
+    return L.divIcon({
+      html: '<span style="background:' + fill + ";color:" + ink(fill) + '">' + n + "</span>", className: "progress-cluster", iconSize: [size, size]
+    });
+  }
+  function ink(hex) {  // the number's colour on a fill: dark on light (yellow), white on dark (WCAG contrast)
+    var c = parseInt(hex.slice(1), 16), channel = function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    var l = 0.2126 * channel(c >> 16) + 0.7152 * channel((c >> 8) & 255) + 0.0722 * channel(c & 255);
+    return (l + 0.05) / 0.0673 > 1.05 / (l + 0.05) ? "#1c2430" : "#fff";
+  }
+  var cluster = L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, iconCreateFunction: clusterIcon});
   map.addLayer(cluster);
   var LIMIT = config.featureLimit || 2000, pending = null, timer = null, tiles = null;
-  var PROGRESS = config.progress;  // geoportal/progress.py
 
   function esc(text) {
     return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
@@ -63,7 +87,8 @@
       var w = p.waiting || 0, h = p.handling || 0, d = p.done || 0;
       // A cell with any open report takes the colour of its open work (waiting before being handled): green only when
       // everything in it is done, so the regency view shows where problems are still open, not where most are old.
-      fill = form.elements.colour.value === "squad" ? p.colour : (w + h === 0 ? PROGRESS.done : w >= h ? PROGRESS.waiting : PROGRESS.handling);
+      // The same rule as the clusters (groupColour) and the legend.
+      fill = form.elements.colour.value === "squad" ? p.colour : groupColour(w, h);
       // Radius by the count's order of magnitude, up to ~100,000 in a cell: 1 → 6 px, 100 → 10, 10,000 → 15. (Capped
       // at a few hundred, every cell of a regency-wide view at a million reports looked the same.)
       return {radius: Math.max(6, Math.min(17.5, 5 + 2.5 * Math.log10(p.count))), fill: true, fillColor: fill, fillOpacity: 0.75, color: "#1c2430", weight: 1};
@@ -120,7 +145,8 @@
     collection.features.forEach(function (f) {
       var c = f.geometry.coordinates, p = f.properties;
       if (!dense) {
-        var marker = L.circleMarker([c[1], c[0]], {radius: 8, color: "#1c2430", weight: 1, fillColor: colour(p), fillOpacity: 0.9});
+        var marker = L.circleMarker([c[1], c[0]], {radius: 8, color: "#1c2430", weight: 1, fillColor: colour(p), fillOpacity: 0.9,
+          progress: (config.statusProgress || {})[p.status] || "waiting"});
         marker.bindPopup(popup(f));
         marker.bindTooltip(p.category_name + " · " + statusName(p));
         cluster.addLayer(marker);

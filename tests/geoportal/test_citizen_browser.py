@@ -195,3 +195,32 @@ def test_the_map_lists_and_explains_statuses_in_plain_words(committed_reference,
         page.screenshot(path=f"docs/screenshots/map-plain-status-{name}.png", full_page=name == "phone")
     assert phone.errors == [] and phone.foreign == []
     desktop.close()
+
+
+def test_a_circle_of_many_reports_is_red_while_any_of_them_waits(committed_reference, phone, live_server):
+    """Issue 17 item 4, in marker mode: markercluster's own colours (green under 10 reports) painted a cluster of
+    waiting reports green. A cluster follows the legend: red while any waits, yellow while any is being handled,
+    green only when all are done."""
+    from geoportal.states import ReportStatus as S
+    from tests.factories import ReportFactory
+
+    def cluster_colours():
+        phone.goto(live_server.url)
+        phone.wait_for_selector(".progress-cluster span", timeout=15000)
+        return phone.evaluate(
+            "() => [...document.querySelectorAll('.progress-cluster span')]"
+            ".map(s => getComputedStyle(s).backgroundColor)"
+        )
+
+    done = [ReportFactory(status=S.RESOLVED) for _ in range(5)]  # all at the same place: one cluster
+    assert cluster_colours() == ["rgb(46, 125, 50)"]  # green: all done
+    handled = ReportFactory(status=S.IN_PROGRESS)
+    assert cluster_colours() == ["rgb(249, 168, 37)"]  # yellow: one is being handled
+    ReportFactory(status=S.VERIFIED)
+    assert cluster_colours() == ["rgb(198, 40, 40)"]  # red: one waits among seven
+    # The number stays readable on each colour (WCAG contrast: dark on yellow, white on red and green).
+    assert phone.evaluate("getComputedStyle(document.querySelector('.progress-cluster span')).color") == (
+        "rgb(255, 255, 255)"
+    )
+    assert phone.inner_text(".progress-cluster span") == str(len(done) + 2)
+    assert handled.status == S.IN_PROGRESS and phone.errors == [] and phone.foreign == []
