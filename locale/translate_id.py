@@ -700,8 +700,8 @@ T = {
     "— choose the original report —": "— pilih laporan aslinya —",
     "Next report": "Laporan berikutnya",
     "Your queue is empty.": "Antrean Anda kosong.",
-    'Skip to main content': 'Langsung ke isi utama',
-    'Page not found': 'Halaman tidak ditemukan',
+    "Skip to main content": "Langsung ke isi utama",
+    "Page not found": "Halaman tidak ditemukan",
 }
 
 if __name__ == "__main__":
