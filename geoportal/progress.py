@@ -67,3 +67,9 @@ def progress_legend() -> list[dict]:
         }
         for group, statuses in PROGRESS_GROUPS.items()
     ]
+
+
+def open_statuses() -> str:
+    """The public states still open (waiting or being handled), as the map's status filter sends them: the map's
+    default view answers "what is still open here"."""
+    return ",".join(str(s) for g in ("waiting", "handling") for s in PROGRESS_GROUPS[g] if s in PUBLIC_STATUSES)

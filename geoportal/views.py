@@ -18,7 +18,7 @@ from geoportal.addresses import client_address
 from geoportal.maps import citizen_map, map_parts
 from geoportal.models import Category, Kecamatan
 from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
-from geoportal.progress import progress_legend
+from geoportal.progress import open_statuses, progress_legend
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
 from geoportal.selectors.categories import form_labels
 from geoportal.services.rate_limits import RateLimited, tracking_lookup
@@ -64,9 +64,13 @@ def home(request):
             "categories": Category.objects.filter(active=True, confidential=False).order_by("name"),
             "kecamatan": Kecamatan.objects.order_by("nama").only("kode", "nama"),
             "progress": progress_legend(),
+            "open_statuses": open_statuses(),
             "i18n": {
                 "open": _("Open the report"),
                 "count": _("%s reports in this area"),
+                "count_open": _("%s reports still open in this area"),
+                "locating": _("Finding where you are…"),
+                "no_location": _("Your location could not be read. Move the map to your place, or choose a kecamatan."),
                 "dense": _(
                     "More than %s reports in this area: circles show how many there are (bigger: more). "
                     "Zoom in or tap a circle to see them one by one. The list shows the newest."

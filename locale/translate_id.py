@@ -702,6 +702,12 @@ T = {
     "Your queue is empty.": "Antrean Anda kosong.",
     "Skip to main content": "Langsung ke isi utama",
     "Page not found": "Halaman tidak ditemukan",
+    "Near me": "Dekat saya",
+    "%s reports still open in this area": "%s laporan masih terbuka di area ini",
+    "Finding where you are…": "Mencari lokasi Anda…",
+    "Your location could not be read. Move the map to your place, or choose a kecamatan.": (
+        "Lokasi Anda tidak dapat dibaca. Geser peta ke tempat Anda, atau pilih kecamatan."
+    ),
 }
 
 if __name__ == "__main__":

@@ -156,8 +156,9 @@
         ' <span class="muted">' + when(p.created_at) + "</span></li>");
     });
     list.innerHTML = items.slice(0, 200).join("");
+    var onlyOpen = form.elements.status.selectedIndex === 0;  // the default: still open (waiting or being handled)
     summary.textContent = dense ? i18n.dense.replace("%s", LIMIT.toLocaleString(document.documentElement.lang || "id")) :
-      i18n.count.replace("%s", collection.numberMatched !== undefined ? collection.numberMatched : collection.numberReturned);
+      (onlyOpen ? i18n.count_open : i18n.count).replace("%s", collection.numberMatched !== undefined ? collection.numberMatched : collection.numberReturned);
     map.getContainer().dataset.mode = dense ? "tiles" : "markers";
   }
   function load() {
@@ -194,6 +195,19 @@
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
   map.eachLayer(function (layer) { if (layer instanceof L.GeoJSON) window.laporKecamatan = layer; });
+  // "Near me": the map goes to where the phone is, at street level, and marks it; the list then holds what is
+  // (still open, by default) around the citizen. Refused or unavailable, it says what to do instead.
+  var nearMe = document.getElementById("near-me"), here = null;
+  nearMe.addEventListener("click", function () {
+    if (!navigator.geolocation) { summary.textContent = i18n.no_location; return; }
+    summary.textContent = i18n.locating;
+    navigator.geolocation.getCurrentPosition(function (position) {
+      var at = [position.coords.latitude, position.coords.longitude];
+      if (here) map.removeLayer(here);
+      here = L.circleMarker(at, {radius: 8, color: "#fff", weight: 3, fillColor: "#1565c0", fillOpacity: 1, interactive: false}).addTo(map);
+      map.setView(at, 16);
+    }, function () { summary.textContent = i18n.no_location; }, {enableHighAccuracy: true, timeout: 15000, maximumAge: 60000});
+  });
   // Opened without a connection, the map said so: it loads by itself when the connection returns.
   window.addEventListener("online", load);
   load();

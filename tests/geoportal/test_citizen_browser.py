@@ -197,7 +197,7 @@ def test_the_map_lists_and_explains_statuses_in_plain_words(committed_reference,
     desktop.close()
 
 
-def test_a_circle_of_many_reports_is_red_while_any_of_them_waits(committed_reference, phone, live_server):
+def test_a_circle_of_many_reports_is_red_while_any_of_them_waits(committed_reference, browser, live_server):
     """Issue 17 item 4, in marker mode: markercluster's own colours (green under 10 reports) painted a cluster of
     waiting reports green. A cluster follows the legend: red while any waits, yellow while any is being handled,
     green only when all are done."""
@@ -205,22 +205,79 @@ def test_a_circle_of_many_reports_is_red_while_any_of_them_waits(committed_refer
     from tests.factories import ReportFactory
 
     def cluster_colours():
+        # A fresh phone each time: the map's answers may be kept for a minute (Cache-Control: public, max-age=60).
+        phone = browser.new_context(viewport={"width": 360, "height": 760}, locale="id-ID").new_page()
         phone.goto(live_server.url)
-        phone.wait_for_selector(".progress-cluster span", timeout=15000)
-        return phone.evaluate(
+        summary = "s => new RegExp(s).test(document.getElementById('report-summary').textContent)"
+        phone.wait_for_function(summary, arg=" laporan masih terbuka di area ini$", timeout=15000)
+        phone.select_option("#f-status", "")  # all reports, done ones too (the default lists the open ones)
+        phone.wait_for_function(summary, arg="^[0-9]+ laporan di area ini$")
+        phone.wait_for_selector(".progress-cluster span")
+        colours = phone.evaluate(
             "() => [...document.querySelectorAll('.progress-cluster span')]"
-            ".map(s => getComputedStyle(s).backgroundColor)"
+            ".map(s => [getComputedStyle(s).backgroundColor, getComputedStyle(s).color, s.textContent])"
         )
+        phone.context.close()
+        return colours
 
     done = [ReportFactory(status=S.RESOLVED) for _ in range(5)]  # all at the same place: one cluster
-    assert cluster_colours() == ["rgb(46, 125, 50)"]  # green: all done
-    handled = ReportFactory(status=S.IN_PROGRESS)
-    assert cluster_colours() == ["rgb(249, 168, 37)"]  # yellow: one is being handled
+    # The number stays readable on each colour (WCAG contrast: white on green and red, dark on yellow).
+    white, dark = "rgb(255, 255, 255)", "rgb(28, 36, 48)"
+    assert cluster_colours() == [["rgb(46, 125, 50)", white, "5"]]  # green: all done
+    ReportFactory(status=S.IN_PROGRESS)
+    assert cluster_colours() == [["rgb(249, 168, 37)", dark, "6"]]  # yellow: one is being handled
     ReportFactory(status=S.VERIFIED)
-    assert cluster_colours() == ["rgb(198, 40, 40)"]  # red: one waits among seven
-    # The number stays readable on each colour (WCAG contrast: dark on yellow, white on red and green).
-    assert phone.evaluate("getComputedStyle(document.querySelector('.progress-cluster span')).color") == (
-        "rgb(255, 255, 255)"
+    assert cluster_colours() == [["rgb(198, 40, 40)", white, "7"]]  # red: one waits among seven
+    assert len(done) == 5
+
+
+def test_the_map_opens_on_what_is_still_open_and_near_me_goes_to_the_citizen(
+    committed_reference, phone, browser, live_server
+):
+    """Issue 17: "the default view answers what is still open near me". The status filter starts on the open
+    reports (waiting or being handled); "Dekat saya" takes the map to the phone's place at street level."""
+    from geoportal.models import Desa
+    from geoportal.states import ReportStatus as S
+    from tests.factories import TOWN_CENTRE, ReportFactory
+
+    here_waiting = ReportFactory.at(*TOWN_CENTRE, status=S.VERIFIED)  # in Ngantru, where the phone is
+    ReportFactory.at(*TOWN_CENTRE, status=S.CLOSED)  # done: not in the default list
+    far = Desa.objects.exclude(kecamatan__kode="35.03.11").order_by("kode").first()
+    far_handled = ReportFactory(status=S.IN_PROGRESS, desa_kode=far.kode)
+
+    phone.goto(live_server.url)
+    phone.wait_for_function("() => document.querySelectorAll('#report-list li').length === 2", timeout=15000)
+    assert phone.inner_text("#f-status option:checked").startswith("Masih terbuka")
+    assert phone.inner_text("#report-summary") == "2 laporan masih terbuka di area ini"
+    listed = {int(li) for li in phone.eval_on_selector_all("#report-list li", "l => l.map(e => e.dataset.report)")}
+    assert listed == {here_waiting.pk, far_handled.pk}
+    phone.select_option("#f-status", "")
+    phone.wait_for_function("() => document.querySelectorAll('#report-list li').length === 3")
+    assert phone.inner_text("#report-summary") == "3 laporan di area ini"
+    phone.select_option("#f-status", index=0)
+
+    # "Dekat saya": a 48 px button over the map; the map goes to the phone (Ngantru) at street level, marks it, and
+    # the list holds what is still open there, not the far report.
+    box = phone.locator("#near-me").bounding_box()
+    assert box["height"] >= 48 and box["width"] >= 48
+    assert phone.inner_text("#near-me").strip() == "Dekat saya"
+    phone.click("#near-me")
+    phone.wait_for_function("() => laporMap.getZoom() === 16")
+    centre = phone.evaluate("(() => { const c = laporMap.getCenter(); return [c.lng, c.lat]; })()")
+    assert abs(centre[0] - TOWN_CENTRE[0]) < 1e-4 and abs(centre[1] - TOWN_CENTRE[1]) < 1e-4
+    phone.wait_for_function(
+        "id => [...document.querySelectorAll('#report-list li')].map(e => e.dataset.report).join() === String(id)",
+        arg=here_waiting.pk,
     )
-    assert phone.inner_text(".progress-cluster span") == str(len(done) + 2)
-    assert handled.status == S.IN_PROGRESS and phone.errors == [] and phone.foreign == []
+    phone.screenshot(path="docs/screenshots/map-open-near-me-phone.png")
+    assert phone.errors == [] and phone.foreign == []
+
+    # Without the permission, it says what to do instead.
+    refused = browser.new_context(viewport={"width": 360, "height": 760}, locale="id-ID")
+    page = refused.new_page()
+    page.goto(live_server.url)
+    page.wait_for_selector("#report-list li", timeout=15000)
+    page.click("#near-me")
+    page.wait_for_function("() => document.getElementById('report-summary').textContent.startsWith('Lokasi Anda')")
+    assert "pilih kecamatan" in page.inner_text("#report-summary")
+    refused.close()
