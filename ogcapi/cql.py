@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 
 from django.contrib.gis.gdal import CoordTransform, GDALException, OGRGeometry, SpatialReference
+from django.contrib.gis.geos import GEOSException
 from django.utils.translation import gettext as _
 from psycopg2 import sql
 
@@ -326,7 +327,7 @@ class _Translator:
                 geometry.transform(CoordTransform(SpatialReference(self.output.srid), SpatialReference(4326)))
             minx, miny, maxx, maxy = geometry.extent
             valid = geometry.geos.valid
-        except (GDALException, ValueError, TypeError):
+        except (GDALException, GEOSException, ValueError, TypeError):
             raise outside from None
         if not valid or not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
             raise outside

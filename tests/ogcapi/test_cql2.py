@@ -277,6 +277,12 @@ def test_refusals_name_the_problem_in_the_users_language(client):
     english = json.loads(client.get(f"{ITEMS}?filter=nope%20%3D%20%27x%27", HTTP_ACCEPT_LANGUAGE="en").content)
     assert "nope" in indonesian and "queryable" in english["description"] and indonesian != english["description"]
     assert "9999" not in json.loads(_get(client, "created_at > DATE('9999-01-01')").content)["description"]
+    reversed_ = json.loads(_get(client, "T_DURING(created_at, INTERVAL('2026-02-01', '2026-01-01'))").content)
+    assert "tidak boleh berakhir sebelum mulai" in reversed_["description"]
+    not_a_time = json.loads(_get(client, "T_AFTER(created_at, 'kemarin')").content)["description"]
+    assert "fungsi waktu" in not_a_time
+    status = json.loads(_get(client, "S_WITHIN(status, POINT(111 -8))").content)["description"]
+    assert "fungsi spasial" not in status and "status" in status
 
 
 def test_the_boundaries_take_no_filter(client):
