@@ -504,3 +504,46 @@ def test_the_abstract_test_suites_expressions_are_evaluated(client):
         p1=ATS[0], p2=ATS[-1], p3=ATS[30], p4=ATS[12]
     )
     _ids(_get(client, mixed))
+
+
+def test_every_simple_queryable_is_a_query_parameter_too(client):
+    """Part 3 queryables-query-parameters: status, category, kecamatan and created_at, with valid and invalid
+    values (what ogctests' test_ct5 means to check)."""
+    from datetime import datetime
+
+    report = _at(datetime(2026, 3, 2, 10, 0, tzinfo=UTC))
+    for query, found in (
+        ("status=verified", True),
+        ("category=jalan-rusak", True),
+        ("kecamatan=35.03.11", True),
+        ("created_at=2026-03-02", True),
+        ("created_at=2026-03-02T10:00:00Z", True),
+        ("created_at=2026-03-01/2026-03-02", True),
+        ("created_at=2026-03-03/..", False),
+        ("created_at=2026-03-02&datetime=2026-03-03/..", False),
+    ):
+        response = client.get(f"{ITEMS}?{query}")
+        assert _ids(response) == ({report.id} if found else set()), query
+    for query in ("status=[invalid-value]", "created_at=valid-value", "created_at=2026-13-01", "kecamatan=x"):
+        response = client.get(f"{ITEMS}?{query}", HTTP_ACCEPT_LANGUAGE="id")
+        assert response.status_code == 400, query
+        assert json.loads(response.content)["code"] == "InvalidParameterValue"
+
+
+def test_filters_assume_wgs84_by_default(client):
+    """Part 3 filter-crs-wgs84 (what ogctests' test_ct10 means to check): S_WITHIN the collection's extent holds
+    every report; the same numbers as metres are refused."""
+    report = ReportFactory.at(*TOWN_CENTRE)
+    extent = json.loads(client.get("/ogc/collections/reports").content)["extent"]["spatial"]["bbox"][0]
+    within = {"op": "s_within", "args": [{"property": "geometry"}, {"bbox": extent}]}
+    assert _ids(_get(client, json.dumps(within), **{"filter-lang": "cql2-json"})) == {report.id}
+    metres = {"op": "s_within", "args": [{"property": "geometry"}, {"bbox": [1000000, 1000000, 2000000, 2000000]}]}
+    assert _get(client, json.dumps(metres), **{"filter-lang": "cql2-json"}).status_code == 400
+
+
+def test_the_items_link_their_queryables(client):
+    response = client.get(ITEMS)
+    rel = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
+    assert f'/ogc/collections/reports/queryables>; rel="{rel}"' in response["Link"]
+    links = json.loads(response.content)["links"]
+    assert any(link["rel"] == rel and link["href"].endswith("/reports/queryables") for link in links)
