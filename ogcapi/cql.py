@@ -13,6 +13,7 @@ for the public); the temporal functions T_AFTER … T_STARTS on created_at with 
 Asia/Jakarta) and INTERVAL (open ends '..'), and timestamps or dates in comparisons. Anything else is refused in
 words, as an OGC exception."""
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -176,6 +177,8 @@ class _Translator:
         if not isinstance(lhs, ast.Attribute) and isinstance(rhs, ast.Attribute):  # 'value' = property
             lhs, rhs = rhs, lhs
             op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op)
+        if not isinstance(lhs, ast.Attribute | ast.Node) and not isinstance(rhs, ast.Attribute | ast.Node):
+            return self._constant(lhs, op, rhs)
         if isinstance(rhs, ast.Attribute) or not isinstance(lhs, ast.Attribute):
             if isinstance(lhs, ast.Attribute) and lhs.name not in REPORT_QUERYABLES:
                 raise self._unknown(lhs.name)
@@ -203,10 +206,35 @@ class _Translator:
         operator = sql.SQL(f" {op} ")  # one of six fixed strings, from pygeofilter's enum
         return _on(name, lambda p, column: column + operator + p(value))
 
+    def _constant(self, lhs, op: str, rhs) -> Condition:
+        """Two literals compared (`'a' = 'a'`, `1 < 2`): PostgreSQL compares the bound values."""
+        kinds = (bool, int | float, str, datetime, date)
+        same = next((k for k in kinds if isinstance(lhs, k) and isinstance(rhs, k)), None)
+        mixed = isinstance(lhs, bool) != isinstance(rhs, bool) or isinstance(lhs, datetime) != isinstance(rhs, datetime)
+        if same is None or mixed:
+            raise bad_request(_("filter: compare a queryable with a value."))
+        for value in (lhs, rhs):
+            self._count()
+            if isinstance(value, str) and (len(value) > 200 or "\x00" in value):
+                raise bad_request(_("filter: the expression is too long or too deeply nested."))
+            if isinstance(value, date) and not YEARS[0] <= value.year <= YEARS[1]:
+                raise bad_request(_("filter: dates must lie between the years %(first)s and %(last)s.") % _years())
+            if isinstance(value, float) and not math.isfinite(value):
+                raise _invalid()
+        operator = sql.SQL(f" {op} ")  # one of six fixed strings, from pygeofilter's enum
+        return lambda p, c: sql.SQL("(") + p(lhs) + operator + p(rhs) + sql.SQL(")")
+
     def _spatial(self, node) -> Condition:
         from pygeofilter import ast
 
         lhs, rhs, function = node.lhs, node.rhs, _spatial_names()[type(node)]
+        if not isinstance(lhs, ast.Attribute) and not isinstance(rhs, ast.Attribute):  # two literals
+            (left, _box), (right, _box) = self._geometry(lhs, "geometry"), self._geometry(rhs, "geometry")
+            negate = sql.SQL("NOT " if function == "NOT ST_Intersects" else "")
+            call = sql.SQL(function.removeprefix("NOT ") + "(ST_GeomFromWKB(")
+            return lambda p, c: (
+                negate + call + p(left) + sql.SQL(", 4326), ST_GeomFromWKB(") + p(right) + sql.SQL(", 4326))")
+            )  # fmt: skip
         if not isinstance(lhs, ast.Attribute) and isinstance(rhs, ast.Attribute):  # S_WITHIN(POINT(…), geometry)
             lhs, rhs = rhs, lhs
             function = _CONVERSE.get(function, function)

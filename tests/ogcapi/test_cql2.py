@@ -547,3 +547,33 @@ def test_the_items_link_their_queryables(client):
     assert f'/ogc/collections/reports/queryables>; rel="{rel}"' in response["Link"]
     links = json.loads(response.content)["links"]
     assert any(link["rel"] == rel and link["href"].endswith("/reports/queryables") for link in links)
+
+
+@pytest.mark.parametrize(
+    ("cql", "everything"),
+    [
+        ("'a' = 'a'", True),
+        ("1 < 2", True),
+        ("2.5 <= 1", False),
+        ("TRUE = TRUE", True),
+        ("DATE('2026-01-01') < DATE('2026-01-02')", True),
+        ("S_INTERSECTS(POINT(1 1), BBOX(0, 0, 2, 2))", True),
+        ("S_WITHIN(POINT(5 5), POLYGON((0 0, 2 0, 2 2, 0 2, 0 0)))", False),
+        ("S_DISJOINT(POINT(5 5), POINT(1 1))", True),
+    ],
+)
+def test_two_literals_are_compared_too(client, cql, everything):
+    """CQL2's grammar lets both sides be literals; the answer is every public report or none, never more."""
+    public = ReportFactory.at(*TOWN_CENTRE)
+    ReportFactory.at(*TOWN_CENTRE, status=ReportStatus.RECEIVED)
+    assert _ids(_get(client, cql)) == ({public.id} if everything else set())
+    assert _ids(_get(client, f"{cql} OR status = 'received'")) == ({public.id} if everything else set())
+
+
+@pytest.mark.parametrize(
+    "cql", ["TRUE = 1", "'a' = 1", "DATE('2026-01-01') = TIMESTAMP('2026-01-01T00:00:00Z')", "POINT(1 1) = 'a'",
+            "DATE('9999-01-01') = DATE('9999-01-01')", "S_INTERSECTS(POINT(1 1), POINT(500 1))"],
+)  # fmt: skip
+def test_two_literals_of_different_kinds_are_refused(client, cql):
+    response = _get(client, cql)
+    assert response.status_code == 400 and json.loads(response.content)["code"] == "InvalidParameterValue"
