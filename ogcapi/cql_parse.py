@@ -2,11 +2,12 @@
 
 pygeofilter 0.4.0 reads most of CQL2, but not its temporal functions: its text grammar wants them infix
 (`created_at T_AFTER …` instead of `T_AFTER(created_at, …)`), its INTERVAL takes neither dates, nor `'..'`, nor
-properties, NOT takes no parenthesised AND/OR, and it knows the draft names (T_BEGINS, T_ENDS) but not T_STARTS,
-T_FINISHES or T_DISJOINT, and maps t_intersects to T_OVERLAPS. Its JSON reader also files a `bbox` array in the
-wrong order and reads `between` in the draft's form. So:
-- text: pygeofilter's own grammar and transformer, with the temporal rule, INTERVAL and the literal keywords
-  rewritten (a pinned version: tests/ogcapi/test_cql2.py fails when a rewrite no longer applies);
+properties; NOT takes no parenthesised AND/OR; `true` alone is no filter; it knows the draft names (T_BEGINS,
+T_ENDS) but not T_STARTS, T_FINISHES or T_DISJOINT, and maps t_intersects to T_OVERLAPS. Its JSON reader also
+files a `bbox` array in the wrong order and reads `between` in the draft's form. So:
+- text: pygeofilter's own grammar and transformer, with the temporal rule, INTERVAL, the literal keywords, NOT
+  and a boolean condition rewritten (a pinned version: ogcapi.cql_parse refuses to start, and
+  tests/ogcapi/test_cql2.py fails, when a rewrite no longer applies);
 - JSON: read here, into the same AST.
 Temporal functions become a Temporal node (below); everything else is pygeofilter's AST."""
 
@@ -61,6 +62,10 @@ _LITERALS = """?timestamp: "TIMESTAMP" "(" "'" DATETIME "'" ")"
 ?interval: "INTERVAL" "("  "'" DATETIME "'" "," "'" DATETIME "'" ")"
 ?date: "DATE" "(" "'" DATE "'" ")"
 """
+_BOOLEANS = """            | boolean_condition
+            | "NOT"i boolean_condition -> not_
+boolean_condition.2: BOOLEAN
+"""
 _NEW_LITERALS = """?timestamp: "TIMESTAMP"i "(" "'" DATETIME "'" ")"
 interval: "INTERVAL"i "(" _bound "," _bound ")"
 _bound: "'" DATETIME "'" | "'" DATE "'" | OPEN_END | attribute
@@ -86,6 +91,10 @@ def _text_parser():
         raise RuntimeError("pygeofilter's CQL2 text grammar changed: ogcapi.cql_parse needs a look")
     grammar = temporal.sub(_NEW_TEMPORAL_RULE + "\n\n", grammar).replace(_LITERALS, _NEW_LITERALS)
     grammar = grammar.replace(not_rule, '''| "NOT"i "(" condition ")"''')  # NOT (a AND b) too
+    nested = """            | "(" condition ")"\n"""
+    if grammar.count(nested) != 1:
+        raise RuntimeError("pygeofilter's CQL2 text grammar changed: ogcapi.cql_parse needs a look")
+    grammar = grammar.replace(nested, nested + _BOOLEANS)  # `true` alone is a filter (basic-cql2)
 
     @v_args(meta=False, inline=True)
     class Transformer(CQLTransformer):
@@ -94,6 +103,9 @@ def _text_parser():
 
         def interval(self, start, end):
             return Interval(start, end)
+
+        def boolean_condition(self, value):
+            return value
 
         def OPEN_END(self, _token):  # noqa: N802 (lark's names for the terminals)
             return OPEN

@@ -577,3 +577,18 @@ def test_two_literals_are_compared_too(client, cql, everything):
 def test_two_literals_of_different_kinds_are_refused(client, cql):
     response = _get(client, cql)
     assert response.status_code == 400 and json.loads(response.content)["code"] == "InvalidParameterValue"
+
+
+def test_true_and_false_alone_are_filters(client):
+    """basic-cql2's boolean test: `true` and `false` are whole filters (pygeofilter's grammar had no such rule);
+    `true` still reaches only what the public may see."""
+    public = ReportFactory.at(*TOWN_CENTRE)
+    ReportFactory.at(*TOWN_CENTRE, status=ReportStatus.RECEIVED)
+    ReportFactory.at(*TOWN_CENTRE, category=Category.objects.get(code="pungli"))
+    for cql, found in (
+        ("true", True), ("FALSE", False), ("NOT false", True), ("(true)", True),
+        ("status = 'received' OR TRUE", True), ("true AND false", False), ("NOT (true AND false)", True),
+    ):  # fmt: skip
+        assert _ids(_get(client, cql)) == ({public.id} if found else set()), cql
+    for doc, found in (("true", True), ("false", False)):
+        assert _ids(_get(client, doc, **{"filter-lang": "cql2-json"})) == ({public.id} if found else set())
