@@ -6,8 +6,8 @@ properties; NOT takes no parenthesised AND/OR; `true` alone is no filter; it kno
 T_ENDS) but not T_STARTS, T_FINISHES or T_DISJOINT, and maps t_intersects to T_OVERLAPS. Its JSON reader also
 files a `bbox` array in the wrong order and reads `between` in the draft's form. So:
 - text: pygeofilter's own grammar and transformer, with the temporal rule, INTERVAL, the literal keywords, NOT
-  and a boolean condition rewritten (a pinned version: ogcapi.cql_parse refuses to start, and
-  tests/ogcapi/test_cql2.py fails, when a rewrite no longer applies);
+  and a boolean condition rewritten (pinned: when a rewrite no longer applies, the first parse raises and
+  tests/ogcapi/test_cql2.py fails);
 - JSON: read here, into the same AST.
 Temporal functions become a Temporal node (below); everything else is pygeofilter's AST."""
 
