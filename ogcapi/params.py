@@ -90,6 +90,8 @@ def _bbox(text: str, crs: str) -> tuple[float, float, float, float]:
 def _instant(text: str, *, end: bool) -> datetime | None:
     if text in ("..", ""):
         return None
+    if len(text) == 11 and text[10] in "Tt":  # a date as GDAL 3.6 writes it for `-where "created_at > '…'"`
+        text = text[:10]
     try:
         if "T" not in text.upper():
             day = date.fromisoformat(text)
@@ -113,7 +115,7 @@ def _datetime(text: str) -> tuple[datetime | None, datetime | None]:
         return start, end
     if text == "..":
         raise bad_request(_("datetime: “..” is allowed only as one end of an interval."))
-    if "T" in text.upper():
+    if "T" in text.upper() and len(text) != 11:
         moment = _instant(text, end=False)
         return moment, moment
     return _instant(text, end=False), _instant(text, end=True)

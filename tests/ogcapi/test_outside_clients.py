@@ -52,6 +52,16 @@ def test_ogr2ogr_copies_every_report_into_a_geopackage(reports, live_server, tmp
     assert "Feature Count: 6" in few, few
 
 
+def test_ogrinfo_pushes_its_where_clause_down(reports, live_server):
+    """GDAL 3.6's OAPIF driver turns `-where` into the queryables' parameters (`status=…`) and `datetime`, writing
+    a date as `2000-01-01T/..`: read as that day, not refused (it showed 0 features)."""
+    where = "status = 'verified' AND created_at > '2000-01-01'"
+    info = _run("ogrinfo", "-ro", "-so", "-where", where, f"OAPIF:{live_server.url}/ogc/", "reports")
+    assert f"Feature Count: {COUNT}" in info, info
+    none = _run("ogrinfo", "-ro", "-so", "-where", "category = 'pungli'", f"OAPIF:{live_server.url}/ogc/", "reports")
+    assert "Feature Count: 0" in none, none
+
+
 def test_gdal_names_the_geojson_layer(reports, live_server):
     info = _run("ogrinfo", "-ro", "-so", f"{live_server.url}/api/reports/?limit=5000")
     assert "1: reports" in info, info
