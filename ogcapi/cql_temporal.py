@@ -85,11 +85,10 @@ def _end(value, translator, unbounded):
         translator._queryable(value, "time")
         return _PROPERTY
     if isinstance(value, date):  # and datetime
-        first, last = 1900, 2200
-        if not first <= value.year <= last:
-            raise bad_request(_("filter: dates must lie between the years %(first)s and %(last)s.") % {
-                "first": first, "last": last,
-            })  # fmt: skip
+        from ogcapi.cql import YEARS, _years  # (ogcapi.cql imports this module)
+
+        if not YEARS[0] <= value.year <= YEARS[1]:
+            raise bad_request(_("filter: dates must lie between the years %(first)s and %(last)s.") % _years())
         if isinstance(value, datetime) and value.tzinfo is None:
             return value.replace(tzinfo=UTC)  # CQL2 timestamps are UTC
         return value
