@@ -18,7 +18,8 @@ page size:
             pygeoapi==0.21.0 …`, as scripts/bench.sh does); skipped when
             it is missing.
 Keep-alive HTTP, no compression; round by round, one request per candidate. Median, min, max, p95 and the ratio to
-the floor. A benchmark: it never fails on a time.
+the floor; then how many times faster ours is than each reference, with the load average. A benchmark: it never
+fails on a time.
 """
 
 import argparse
@@ -240,6 +241,12 @@ def main() -> None:
                     f"{p95(samples):>7.1f} {median(samples) / base_median:>7.2f} {size / 1024:>6.0f}",
                     flush=True,
                 )
+            ours = median(results[1][4])
+            against = ", ".join(
+                f"{name.split(' (')[0]} {median(samples) / ours:.2f}×" for name, *_rest, samples in results[4:]
+            )
+            load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+            print(f"{'':>8}  ours /ogc/ is faster than: {against or 'no reference running'}; load average {load}")
     with connection.cursor() as cursor:
         cursor.execute(f"DROP VIEW IF EXISTS {VIEW}")
 

@@ -576,6 +576,13 @@ T = {
     "filter: %s is compared with TIMESTAMP('…') or DATE('…').": "filter: %s dibandingkan dengan TIMESTAMP('…') atau DATE('…').",
     "filter: “%s” is not a queryable of this collection; see its queryables.": "filter: “%s” bukan atribut yang dapat disaring di koleksi ini; lihat daftar queryables-nya.",
     "filter: %s is used with S_INTERSECTS only.": "filter: %s hanya dipakai dengan S_INTERSECTS.",
+    "filter: %s is used with the spatial functions (S_INTERSECTS …) only.": (
+        "filter: %s hanya dipakai dengan fungsi spasial (S_INTERSECTS …)."
+    ),
+    "filter: an INTERVAL must not end before it starts.": "filter: sebuah INTERVAL tidak boleh berakhir sebelum mulai.",
+    "filter: the temporal functions compare created_at with TIMESTAMP, DATE or INTERVAL.": (
+        "filter: fungsi waktu membandingkan created_at dengan TIMESTAMP, DATE, atau INTERVAL."
+    ),
     "filter: this operator or function is not offered here: %s.": "filter: operator atau fungsi ini tidak tersedia di sini: %s.",
     "filter: compare a queryable with a value.": "filter: bandingkan satu atribut yang dapat disaring dengan sebuah nilai.",
     "filter: %s is compared with text in quotes.": "filter: %s dibandingkan dengan teks dalam tanda kutip.",

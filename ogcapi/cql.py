@@ -6,19 +6,27 @@ query parameter, nothing of the request becomes SQL text. The condition joins th
 (geoportal.selectors.reports._where) and is ANDed with the audience's rules, so the public filters only the
 published place (the same column bbox uses), the public statuses and the labels that are not confidential.
 
-Offered: comparisons (= <> < <= > >=), AND/OR/NOT, LIKE, IN, BETWEEN, IS NULL, S_INTERSECTS with BBOX, POINT,
-LINESTRING, POLYGON (and their MULTI forms) in `filter-crs`, and timestamps or dates (a day in Asia/Jakarta) on
-created_at. Anything else is refused in words, as an OGC exception."""
+Offered: comparisons (= <> < <= > >=), AND/OR/NOT, LIKE, IN, BETWEEN, IS NULL; the spatial functions S_INTERSECTS,
+S_DISJOINT, S_CONTAINS, S_WITHIN, S_TOUCHES, S_CROSSES, S_OVERLAPS, S_EQUALS with BBOX, POINT, LINESTRING, POLYGON,
+their MULTI forms and GEOMETRYCOLLECTION in `filter-crs` (PostGIS ST_*, on the audience's place: the published one
+for the public); the temporal functions T_AFTER … T_STARTS on created_at with TIMESTAMP, DATE (a day in
+Asia/Jakarta) and INTERVAL (open ends '..'), and timestamps or dates in comparisons. Anything else is refused in
+words, as an OGC exception."""
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 
 from django.contrib.gis.gdal import CoordTransform, GDALException, OGRGeometry, SpatialReference
+from django.contrib.gis.geos import GEOSException
 from django.utils.translation import gettext as _
 from psycopg2 import sql
 
 from geoportal.clocks import WIB
+from ogcapi.cql_parse import Temporal
+from ogcapi.cql_temporal import temporal as _temporal
 from ogcapi.crs import CRS84, crs_output
 from ogcapi.errors import bad_request
 
@@ -71,8 +79,7 @@ def _invalid() -> Exception:
 
 
 def _parse(text: str, lang: str):
-    from pygeofilter.parsers.cql2_json import parse as parse_json
-    from pygeofilter.parsers.cql2_text import parse as parse_text
+    from ogcapi.cql_parse import parse_json, parse_text
 
     try:
         return parse_text(text) if lang == "cql2-text" else parse_json(text)
@@ -153,8 +160,10 @@ class _Translator:
             name = self._queryable(node.lhs, *set(REPORT_QUERYABLES.values()))
             test = sql.SQL(" IS NOT NULL" if node.not_ else " IS NULL")
             return lambda p, c: sql.SQL("(") + _column(name, c) + test + sql.SQL(")")
-        if isinstance(node, ast.GeometryIntersects):
-            return self._intersects(node)
+        if isinstance(node, ast.SpatialComparisonPredicate):
+            return self._spatial(node)
+        if isinstance(node, Temporal):
+            return _temporal(node, self)
         if isinstance(node, ast.Attribute) and node.name not in REPORT_QUERYABLES:
             raise self._unknown(node.name)
         if isinstance(node, bool):
@@ -168,6 +177,8 @@ class _Translator:
         if not isinstance(lhs, ast.Attribute) and isinstance(rhs, ast.Attribute):  # 'value' = property
             lhs, rhs = rhs, lhs
             op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}.get(op, op)
+        if not isinstance(lhs, ast.Attribute | ast.Node) and not isinstance(rhs, ast.Attribute | ast.Node):
+            return self._constant(lhs, op, rhs)
         if isinstance(rhs, ast.Attribute) or not isinstance(lhs, ast.Attribute):
             if isinstance(lhs, ast.Attribute) and lhs.name not in REPORT_QUERYABLES:
                 raise self._unknown(lhs.name)
@@ -195,22 +206,50 @@ class _Translator:
         operator = sql.SQL(f" {op} ")  # one of six fixed strings, from pygeofilter's enum
         return _on(name, lambda p, column: column + operator + p(value))
 
-    def _intersects(self, node) -> Condition:
+    def _constant(self, lhs, op: str, rhs) -> Condition:
+        """Two literals compared (`'a' = 'a'`, `1 < 2`): PostgreSQL compares the bound values."""
+        kinds = (bool, int | float, str, datetime, date)
+        same = next((k for k in kinds if isinstance(lhs, k) and isinstance(rhs, k)), None)
+        mixed = isinstance(lhs, bool) != isinstance(rhs, bool) or isinstance(lhs, datetime) != isinstance(rhs, datetime)
+        if same is None or mixed:
+            raise bad_request(_("filter: compare a queryable with a value."))
+        for value in (lhs, rhs):
+            self._count()
+            if isinstance(value, str) and (len(value) > 200 or "\x00" in value):
+                raise bad_request(_("filter: the expression is too long or too deeply nested."))
+            if isinstance(value, date) and not YEARS[0] <= value.year <= YEARS[1]:
+                raise bad_request(_("filter: dates must lie between the years %(first)s and %(last)s.") % _years())
+            if isinstance(value, float) and not math.isfinite(value):
+                raise _invalid()
+        operator = sql.SQL(f" {op} ")  # one of six fixed strings, from pygeofilter's enum
+        return lambda p, c: sql.SQL("(") + p(lhs) + operator + p(rhs) + sql.SQL(")")
+
+    def _spatial(self, node) -> Condition:
         from pygeofilter import ast
 
-        lhs, rhs = node.lhs, node.rhs
-        if not isinstance(lhs, ast.Attribute) and isinstance(rhs, ast.Attribute):
-            lhs, rhs = rhs, lhs
-        name = self._queryable(lhs, "geometry")
-        wkt = self._geometry(rhs, name)
-        if isinstance(wkt, tuple):  # a longitude/latitude rectangle: for points, && is the intersection; as bbox=
+        lhs, rhs, function = node.lhs, node.rhs, _spatial_names()[type(node)]
+        if not isinstance(lhs, ast.Attribute) and not isinstance(rhs, ast.Attribute):  # two literals
+            (left, _box), (right, _box) = self._geometry(lhs, "geometry"), self._geometry(rhs, "geometry")
+            negate = sql.SQL("NOT " if function == "NOT ST_Intersects" else "")
+            call = sql.SQL(function.removeprefix("NOT ") + "(ST_GeomFromWKB(")
             return lambda p, c: (
-                _column(name, c) + sql.SQL(" && ST_MakeEnvelope(") + sql.SQL(", ").join(p(v) for v in wkt)
+                negate + call + p(left) + sql.SQL(", 4326), ST_GeomFromWKB(") + p(right) + sql.SQL(", 4326))")
+            )  # fmt: skip
+        if not isinstance(lhs, ast.Attribute) and isinstance(rhs, ast.Attribute):  # S_WITHIN(POINT(…), geometry)
+            lhs, rhs = rhs, lhs
+            function = _CONVERSE.get(function, function)
+        name = self._queryable(lhs, "geometry")
+        wkt, box = self._geometry(rhs, name)
+        if box is not None and function == "ST_Intersects":  # for points, && is the intersection; as bbox=
+            return lambda p, c: (
+                _column(name, c) + sql.SQL(" && ST_MakeEnvelope(") + sql.SQL(", ").join(p(v) for v in box)
                 + sql.SQL(", 4326)")
             )  # fmt: skip
-        return lambda p, c: sql.SQL("ST_Intersects(") + _column(name, c) + sql.SQL(", ST_GeomFromText(") + p(
-            wkt
-        ) + sql.SQL(", 4326))")  # fmt: skip
+        negate = sql.SQL("NOT " if function == "NOT ST_Intersects" else "")
+        call = sql.SQL(function.removeprefix("NOT ") + "(")  # one of eight fixed names (_spatial_names)
+        return lambda p, c: (
+            negate + call + _column(name, c) + sql.SQL(", ST_GeomFromWKB(") + p(wkt) + sql.SQL(", 4326))")
+        )  # fmt: skip
 
     # -- operands -----------------------------------------------------------------------------------------------
     def _unknown(self, name) -> Exception:
@@ -228,7 +267,7 @@ class _Translator:
             raise self._unknown(node.name)
         if REPORT_QUERYABLES[node.name] not in kinds:
             if REPORT_QUERYABLES[node.name] == "geometry":
-                raise bad_request(_("filter: %s is used with S_INTERSECTS only.") % node.name)
+                raise bad_request(_("filter: %s is used with the spatial functions (S_INTERSECTS …) only.") % node.name)
             raise bad_request(_("filter: this operator or function is not offered here: %s.") % node.name)
         return node.name
 
@@ -251,8 +290,8 @@ class _Translator:
             return _Day(start=start, end=start + timedelta(days=1))
         raise bad_request(_("filter: %s is compared with TIMESTAMP('…') or DATE('…').") % name)
 
-    def _geometry(self, value, name: str) -> str | tuple[float, float, float, float]:
-        """The geometry as WKT in EPSG:4326, or (min x, min y, max x, max y) when it is a BBOX in a
+    def _geometry(self, value, name: str) -> tuple[bytes, tuple[float, float, float, float] | None]:
+        """The geometry as WKB in EPSG:4326, and (min x, min y, max x, max y) when it is a BBOX in a
         longitude/latitude CRS (the same rectangle there)."""
         from pygeofilter import ast, values
 
@@ -270,15 +309,26 @@ class _Translator:
         elif isinstance(value, values.Geometry | values.Envelope):
             geojson = value.__geo_interface__
         else:
-            raise bad_request(_("filter: %s is used with S_INTERSECTS only.") % name)
-        if geojson.get("type") == "GeometryCollection":
-            raise bad_request(_("filter: this operator or function is not offered here: %s.") % "GEOMETRYCOLLECTION")
-        coordinates = self._coordinates(geojson.get("coordinates"))
-        wkt = self._to_wgs84(geojson["type"], coordinates)
+            raise bad_request(_("filter: %s is used with the spatial functions (S_INTERSECTS …) only.") % name)
+        flipped = self._geojson(geojson)
+        wkt = self._to_wgs84(flipped)
         if self.output.srid == 4326 and isinstance(value, ast.Function):  # checked in range by _to_wgs84
-            xs, ys = [c[0] for c in coordinates[0]], [c[1] for c in coordinates[0]]
-            return min(xs), min(ys), max(xs), max(ys)
-        return wkt
+            ring = flipped["coordinates"][0]
+            xs, ys = [c[0] for c in ring], [c[1] for c in ring]
+            return wkt, (min(xs), min(ys), max(xs), max(ys))
+        return wkt, None
+
+    def _geojson(self, geojson) -> dict:
+        """The geometry as GeoJSON, longitude first, its vertices counted."""
+        self._count()
+        if not isinstance(geojson, dict) or not isinstance(geojson.get("type"), str):
+            raise _invalid()
+        if geojson["type"] == "GeometryCollection":
+            parts = geojson.get("geometries")
+            if not isinstance(parts, list | tuple) or not parts:
+                raise _invalid()
+            return {"type": "GeometryCollection", "geometries": [self._geojson(g) for g in parts]}
+        return {"type": geojson["type"], "coordinates": self._coordinates(geojson.get("coordinates"))}
 
     def _coordinates(self, part):
         """The coordinates as lists, longitude first (flipped from EPSG:4326's latitude first), counted."""
@@ -294,22 +344,41 @@ class _Translator:
             raise _invalid()
         return [self._coordinates(p) for p in part]
 
-    def _to_wgs84(self, kind: str, coordinates) -> str:
+    def _to_wgs84(self, geojson: dict) -> bytes:
         import json
 
         outside = bad_request(_("filter: the geometry is not valid or lies outside the coordinate system."))
         try:
-            geometry = OGRGeometry(json.dumps({"type": kind, "coordinates": coordinates}))
+            geometry = OGRGeometry(json.dumps(geojson))
             if self.output.srid != 4326:
                 geometry.srs = SpatialReference(self.output.srid)
                 geometry.transform(CoordTransform(SpatialReference(self.output.srid), SpatialReference(4326)))
             minx, miny, maxx, maxy = geometry.extent
             valid = geometry.geos.valid
-        except (GDALException, ValueError, TypeError):
+        except (GDALException, GEOSException, ValueError, TypeError):
             raise outside from None
         if not valid or not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
             raise outside
-        return geometry.wkt
+        return bytes(geometry.wkb)  # WKT would round the coordinates to 15 digits
+
+
+@cache
+def _spatial_names() -> dict:
+    from pygeofilter import ast
+
+    return {
+        ast.GeometryIntersects: "ST_Intersects",
+        ast.GeometryDisjoint: "NOT ST_Intersects",  # ST_Disjoint uses no index
+        ast.GeometryContains: "ST_Contains",
+        ast.GeometryWithin: "ST_Within",
+        ast.GeometryTouches: "ST_Touches",
+        ast.GeometryCrosses: "ST_Crosses",
+        ast.GeometryOverlaps: "ST_Overlaps",
+        ast.GeometryEquals: "ST_Equals",
+    }
+
+
+_CONVERSE = {"ST_Contains": "ST_Within", "ST_Within": "ST_Contains"}
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def openapi_document(base: str) -> dict:
         _param("status", "report statuses, comma-separated", {"type": "string"}),
         _param("category", "label codes, comma-separated", {"type": "string"}),
         _param("kecamatan", "a kecamatan code", {"type": "string"}),
+        _param("created_at", "report time: RFC 3339 instant, date or interval (reports)", {"type": "string"}),
         _param("filter", "CQL2 filter on the queryables (report collections)", {"type": "string"}),
         _param("filter-lang", "language of filter", {"type": "string", "enum": ["cql2-text", "cql2-json"]}),
         _param(

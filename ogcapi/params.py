@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from geoportal.clocks import WIB
 from geoportal.selectors.reports import Cursor, Output
 from ogcapi.crs import CRS84, SUPPORTED, crs_output
-from ogcapi.errors import bad_request
+from ogcapi.errors import OgcError, bad_request
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 5000
@@ -90,6 +90,8 @@ def _bbox(text: str, crs: str) -> tuple[float, float, float, float]:
 def _instant(text: str, *, end: bool) -> datetime | None:
     if text in ("..", ""):
         return None
+    if len(text) == 11 and text[10] in "Tt":  # a date as GDAL 3.6 writes it for `-where "created_at > '…'"`
+        text = text[:10]
     try:
         if "T" not in text.upper():
             day = date.fromisoformat(text)
@@ -113,14 +115,15 @@ def _datetime(text: str) -> tuple[datetime | None, datetime | None]:
         return start, end
     if text == "..":
         raise bad_request(_("datetime: “..” is allowed only as one end of an interval."))
-    if "T" in text.upper():
+    if "T" in text.upper() and len(text) != 11:
         moment = _instant(text, end=False)
         return moment, moment
     return _instant(text, end=False), _instant(text, end=True)
 
 
 def item_query(query, *, properties: dict[str, str], filters_allowed: bool = False) -> ItemQuery:
-    """Parse the items request. `properties`: the queryable name → 'list' (comma-separated codes) or 'kode'."""
+    """Parse the items request. `properties`: the queryable name → 'list' (comma-separated codes), 'kode', or 'time'
+    (as `datetime`, and with it)."""
     values = _clean(query)
     unknown = (
         set(values) - COMMON - set(properties) - ({"filter", "filter-lang", "filter-crs"} if filters_allowed else set())
@@ -144,6 +147,14 @@ def item_query(query, *, properties: dict[str, str], filters_allowed: bool = Fal
     chosen = {}
     for name, kind in properties.items():
         if name not in values:
+            continue
+        if kind == "time":  # as datetime: an instant, a date or an interval; both must hold
+            try:
+                first, last = _datetime(values[name])
+            except OgcError:
+                raise bad_request(_("%s: not a valid value.") % name) from None
+            start = max((t for t in (start, first) if t is not None), default=None)
+            end = min((t for t in (end, last) if t is not None), default=None)  # disjoint: no report
             continue
         parts = tuple(part.strip() for part in values[name].split(",") if part.strip())
         pattern = _KODE if kind == "kode" else _CODE

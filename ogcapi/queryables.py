@@ -4,7 +4,8 @@ from django.utils.translation import gettext as _
 
 from geoportal.states import ReportStatus
 
-_REPORT_PARAMETERS = {"status": "list", "category": "list", "kecamatan": "kode"}
+# Every queryable of a simple type is a query parameter too (Part 3, queryables-query-parameters).
+_REPORT_PARAMETERS = {"status": "list", "category": "list", "kecamatan": "kode", "created_at": "time"}
 QUERYABLES = {
     "reports": {"kind": "reports", "parameters": _REPORT_PARAMETERS},
     "staff-reports": {"kind": "reports", "parameters": _REPORT_PARAMETERS},

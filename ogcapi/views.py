@@ -36,6 +36,7 @@ HTML = "text/html"
 OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
 STAFF = "staff-reports"
 ESRI_HEADER = "X-Esri-Authorization"
+QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
 PREV = "~"  # before a cursor: the page before that position
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -53,6 +54,9 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
     "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
     "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+    "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+    "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+    "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
 ]
 
 
@@ -218,7 +222,7 @@ def _collection_doc(request: HttpRequest, cid: str, meta: dict, html: bool) -> d
             {"href": _url(request, items, f="html"), "rel": "items", "type": HTML, "title": meta["title"]},
             {
                 "href": _url(request, reverse("ogc-queryables", kwargs={"cid": cid})),
-                "rel": "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "rel": QUERYABLES_REL,
                 "type": "application/schema+json",
                 "title": _("Queryables"),
             },
@@ -335,6 +339,15 @@ def _page_links(
             "title": _("Collection"),
         },
     ]
+    # Part 3: the filterable resource links its queryables (ogctests reads them from the items' Link header)
+    links.append(
+        {
+            "href": _url(request, reverse("ogc-queryables", kwargs={"cid": path.rstrip("/").split("/")[-2]})),
+            "rel": QUERYABLES_REL,
+            "type": "application/schema+json",
+            "title": _("Queryables"),
+        }
+    )
     if next_cursor:
         links.append(
             {
