@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 from psycopg2 import sql
 
 from geoportal.clocks import WIB
-from ogcapi.cql_parse import Temporal
+from ogcapi.cql_parse import YEARS, Temporal
+from ogcapi.cql_parse import years as _years
 from ogcapi.cql_temporal import temporal as _temporal
 from ogcapi.crs import CRS84, crs_output
 from ogcapi.errors import bad_request
@@ -35,7 +36,6 @@ MAX_LENGTH = 8000  # characters of the filter parameter
 MAX_NODES = 100  # operators, properties and values
 MAX_VALUES = 100  # in one IN list
 MAX_VERTICES = 1000  # of all geometries together
-YEARS = (1900, 2200)
 
 # queryable → its kind. The same names as the queryables document (ogcapi.queryables).
 REPORT_QUERYABLES = {
@@ -387,10 +387,6 @@ class _Day:
 
     start: datetime
     end: datetime
-
-
-def _years() -> dict:
-    return {"first": YEARS[0], "last": YEARS[1]}
 
 
 def _node_name(node) -> str:

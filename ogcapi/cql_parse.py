@@ -27,6 +27,14 @@ SPATIAL_FUNCTIONS = (
 )  # fmt: skip
 MAX_DEPTH = 60  # of a JSON expression
 
+# The years a date in a filter may name (outside them: a 400 saying so, not PostgreSQL's out-of-range error).
+YEARS = (1900, 2200)
+
+
+def years() -> dict:
+    """YEARS for the refusal's words."""
+    return {"first": YEARS[0], "last": YEARS[1]}
+
 
 class Open:
     """`'..'`: an interval's unbounded end."""

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from psycopg2 import sql
 
 from geoportal.clocks import WIB
-from ogcapi.cql_parse import OPEN, Interval, Temporal
+from ogcapi.cql_parse import OPEN, YEARS, Interval, Temporal
+from ogcapi.cql_parse import years as _years
 from ogcapi.errors import bad_request
 
 _PROPERTY = object()  # created_at as an end
@@ -85,8 +86,6 @@ def _end(value, translator, unbounded):
         translator._queryable(value, "time")
         return _PROPERTY
     if isinstance(value, date):  # and datetime
-        from ogcapi.cql import YEARS, _years  # (ogcapi.cql imports this module)
-
         if not YEARS[0] <= value.year <= YEARS[1]:
             raise bad_request(_("filter: dates must lie between the years %(first)s and %(last)s.") % _years())
         if isinstance(value, datetime) and value.tzinfo is None:
