@@ -17,6 +17,7 @@ from django.views.decorators.gzip import gzip_page
 from geoportal.addresses import client_address
 from geoportal.maps import citizen_map, map_parts
 from geoportal.models import Category, Kecamatan
+from geoportal.offline import KEEP_HEADER, kept_on_the_phone
 from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.progress import progress_legend
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
@@ -49,6 +50,7 @@ def tracking_limited(view):
 
 
 @tracking_limited
+@kept_on_the_phone
 @citizen_page_gzip
 def home(request):
     """The public map of reports (folium), with filters and a list; also looks up a tracking code."""
@@ -79,6 +81,7 @@ def home(request):
     )
 
 
+@kept_on_the_phone
 @citizen_page_gzip
 def report_new(request):
     """The phone-first report form; it sends through POST /api/reports/ (or waits in the outbox offline). The
@@ -177,7 +180,11 @@ def service_worker(request):
     response = render(
         request,
         "geoportal/sw.js",
-        {"version": static("geoportal/map.js").rsplit("/", 1)[-1], "static_prefix": settings.STATIC_URL},
+        {
+            "version": static("geoportal/map.js").rsplit("/", 1)[-1],
+            "static_prefix": settings.STATIC_URL,
+            "keep_header": KEEP_HEADER,
+        },
         content_type="application/javascript",
     )
     response["Cache-Control"] = "no-cache"
