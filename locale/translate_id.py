@@ -700,8 +700,8 @@ T = {
     "— choose the original report —": "— pilih laporan aslinya —",
     "Next report": "Laporan berikutnya",
     "Your queue is empty.": "Antrean Anda kosong.",
-    'Skip to main content': 'Langsung ke isi utama',
-    'Page not found': 'Halaman tidak ditemukan',
+    "Skip to main content": "Langsung ke isi utama",
+    "Page not found": "Halaman tidak ditemukan",
     # issue 17: repeat visits from the phone's kept copy
     "This page has changed since this phone kept it.": "Halaman ini sudah berubah sejak disimpan di ponsel ini.",
     "Show the newest": "Tampilkan yang terbaru",

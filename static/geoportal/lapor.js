@@ -28,7 +28,10 @@
       mapBox.innerHTML = "";
       map = L.map(mapBox, {zoomControl: true}).fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]);
       if (config.tiles) L.tileLayer(config.tiles, {attribution: config.attribution, maxZoom: 19}).addTo(map);
-      L.geoJSON(config.kecamatan, {style: {color: "#0d47a1", weight: 1, fill: false}, interactive: false}).addTo(map);
+      fetch(config.outlines).then(function (r) { return r.ok ? r.json() : Promise.reject(new Error(r.status)); })
+        .then(function (outlines) {
+          L.geoJSON(outlines, {style: {color: "#0d47a1", weight: 1, fill: false}, interactive: false}).addTo(map);
+        }).catch(function () {});  // the pin works without them
       map.on("click", function (event) { place(event.latlng.lat, event.latlng.lng); });
       if (lat.value && lon.value) place(parseFloat(lat.value), parseFloat(lon.value), 16);
       return map;

@@ -134,40 +134,69 @@
       i18n.count.replace("%s", collection.numberMatched !== undefined ? collection.numberMatched : collection.numberReturned);
     map.getContainer().dataset.mode = dense ? "tiles" : "markers";
   }
+  // The kecamatan outlines, once the list is there (not in the page: they are not what a citizen waits for).
+  function outlines() {
+    if (!config.outlines || window.laporKecamatan) return;
+    window.laporKecamatan = L.featureGroup();
+    if (!map.getPane("outlines")) map.createPane("outlines").style.zIndex = 350;  // under the reports
+    fetch(config.outlines).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (geojson) {
+        window.laporKecamatan = L.geoJSON(geojson, {
+          pane: "outlines", renderer: L.canvas({pane: "outlines"}), style: {color: "#0d47a1", weight: 1.5, fill: false},
+          onEachFeature: function (feature, layer) { layer.bindTooltip("Kecamatan " + feature.properties.nama); },
+        }).addTo(map);
+      })
+      .catch(function () { window.laporKecamatan = null; });
+  }
+  var asked = null;  // the query of the list shown or being loaded: the same view is not asked for twice
   function load() {
-    if (pending) pending.abort();
-    pending = new AbortController();
-    summary.textContent = i18n.loading;
     // First the newest few and how many there are: the list shows at once and a crowded view goes straight to the
     // tiles (a regency-wide view no longer downloads 2,000 reports only to draw tiles instead); then, when the view
     // is not crowded, all its reports for the markers.
-    var signal = pending.signal, first = query();
-    first.set("limit", Math.min(50, LIMIT));
+    var first = query();
+    first.set("limit", config.firstLimit || Math.min(50, LIMIT));
     first.set("count", "true");
+    if (asked === first.toString()) return;
+    asked = first.toString();
+    if (pending) pending.abort();
+    pending = new AbortController();
+    summary.textContent = i18n.loading;
+    var signal = pending.signal;
     function get(params) {
       return fetch("/api/reports/?" + params.toString(), {headers: {Accept: "application/geo+json"}, signal: signal})
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
     }
-    get(first)
+    // The page asked for the whole area's first reports before the map library loaded (home.html): the same reports
+    // as this view's while it holds the whole area and no filter is set.
+    var early = window.laporFirst;
+    window.laporFirst = null;
+    var firstAnswer = early && !filters().toString() && map.getBounds().contains(config.area)
+      ? early.catch(function () { return get(first); }) : get(first);
+    firstAnswer
       .then(function (collection) {
+        if (signal.aborted) return;
         show(collection);
+        outlines();
         if (collection.next && collection.numberMatched <= LIMIT) return get(query()).then(show);
       })
-      .catch(function (e) { if (e.name !== "AbortError") summary.textContent = i18n.failed; });
+      .catch(function (e) {
+        if (e.name === "AbortError") return;
+        asked = null;  // asked again when the connection returns or the filters are sent
+        summary.textContent = i18n.failed;
+      });
   }
   function soon() { clearTimeout(timer); timer = setTimeout(load, 250); }
   map.on("moveend", soon);
   form.addEventListener("change", function (event) {
-    if (event.target.name === "colour" && tiles) tiles.redraw();
-    if (event.target.name === "kecamatan" && event.target.value && window.laporKecamatan) {
+    if (event.target.name === "colour") { asked = null; if (tiles) tiles.redraw(); }
+    if (event.target.name === "kecamatan" && event.target.value && window.laporKecamatan && window.laporKecamatan.eachLayer) {
       window.laporKecamatan.eachLayer(function (layer) {
         if (layer.feature && layer.feature.properties.kode === event.target.value) map.fitBounds(layer.getBounds());
       });
     }
     soon();
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
-  map.eachLayer(function (layer) { if (layer instanceof L.GeoJSON) window.laporKecamatan = layer; });
+  form.addEventListener("submit", function (event) { event.preventDefault(); asked = null; load(); });
   // Opened without a connection, the map said so: it loads by itself when the connection returns.
   window.addEventListener("online", load);
   load();

@@ -13,13 +13,10 @@ const CACHE = "lapor-{{ version }}";
 const KEEP_HEADER = "{{ keep_header }}";
 // The pages that may be kept; the server's header decides, this only spares asking for the rest.
 const KEPT = /^\/(?:lapor\/|lacak\/[^/]+\/)?$/;
-// Precached: what reporting offline needs (the form and its scripts), kept small because a phone fetches it on its
-// first visit whatever page that is. Everything else is stored when first used.
+// Precached: what reporting offline needs, the form (its scripts are inside it), kept small because a phone fetches
+// it on its first visit whatever page that is. Everything else is stored when first used.
 const FORM = "{% url 'report-new' %}";
-const SHELL = [
-  "{% static 'geoportal/lapor.js' %}", "{% static 'geoportal/outbox.js' %}", "{% static 'geoportal/myreports.js' %}",
-  "{% static 'geoportal/page.js' %}", "{% static 'common/autosubmit.js' %}", "{% static 'geoportal/icon-192.png' %}",
-];
+const SHELL = ["{% static 'geoportal/icon-192.png' %}"];
 
 function keepable(response) {
   return response.ok && response.type === "basic" && !response.redirected && response.headers.get(KEEP_HEADER) === "page";
