@@ -22,12 +22,14 @@ measured in the page (performance.now(), from the start of the navigation):
   /lacak/    the report's status is on screen
 
 Before measuring, each page is asked for a few times (warm()): every gunicorn worker has loaded its code, as on a
-server that has been up for a while. First visit: a fresh context (empty cache, no service worker). Repeat visit: the same context afterwards, once
-the service worker is active and the page has loaded fully (HTTP cache and the worker's cache warm).
+server that has been up for a while. First visit: a fresh context (empty cache, no service worker). Repeat visit:
+the same context afterwards, once the service worker is active and the page has loaded fully (HTTP cache and the
+worker's cache warm).
 A benchmark, not a test: it prints figures and never fails on a time.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -190,10 +192,8 @@ def warm(base: str, code: str, rounds: int = 12) -> None:
     paths = ["/", "/lapor/", f"/lacak/{code}/", "/api/reports/?limit=1", "/kecamatan.geojson", "/sw.js"]
     for _ in range(rounds):
         for path in paths:
-            try:
+            with contextlib.suppress(OSError):  # a page this version does not have
                 urllib.request.urlopen(base + path, timeout=30).read()
-            except OSError:  # a page this version does not have
-                pass
 
 
 def visit(page, url, usable):

@@ -122,6 +122,8 @@ def report_new(request):
                         "The location could not be found: put the pin on the map, or choose kecamatan and desa."
                     ),
                     "need_photo": _("Add at least one photo of the problem."),
+                    "photos_chosen": _("Photos chosen: %s"),
+                    "video_chosen": _("Video chosen: %s"),
                     "need_label": _("Choose a label for the problem."),
                     "sending": _("Sending…"),
                     "send": _("Send report"),

@@ -94,8 +94,17 @@
       box.appendChild(img);
     });
   }
+  // What was chosen, in the page's language (the inputs themselves are hidden: the browser words them in its own).
+  var video = document.getElementById("video"), chosenText = document.getElementById("files-chosen");
+  function chosen() {
+    var parts = [], count = photo.files.length + more.files.length;
+    if (count) parts.push(t.photos_chosen.replace("%s", count));
+    if (video.files.length) parts.push(t.video_chosen.replace("%s", video.files[0].name));
+    chosenText.textContent = parts.join(" · ");
+  }
   photo.addEventListener("change", previews);
   more.addEventListener("change", previews);
+  [photo, more, video].forEach(function (input) { input.addEventListener("change", chosen); });
   form.addEventListener("change", function (event) {
     if (event.target.name === "category") {
       document.getElementById("confidential-note").hidden = !event.target.dataset.confidential;
@@ -191,14 +200,13 @@
       },
       photos: files.map(function (file) { return {name: file.name, type: file.type, blob: file}; }),
     };
-    var video = document.getElementById("video").files[0];
-    if (video) entry.video = {name: video.name, type: video.type, blob: video};
+    if (video.files[0]) entry.video = {name: video.files[0].name, type: video.files[0].type, blob: video.files[0]};
     var button = document.getElementById("send");
     button.disabled = true;
     button.textContent = t.sending;
     function keep() {
       return window.laporOutbox.add(entry).then(function () {
-        form.reset(); document.getElementById("previews").innerHTML = ""; showQueue();
+        form.reset(); document.getElementById("previews").innerHTML = ""; chosen(); showQueue();
       });
     }
     var attempt = navigator.onLine ? window.laporOutbox.send(entry) : Promise.reject(new Error("offline"));
