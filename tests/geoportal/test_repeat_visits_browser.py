@@ -89,6 +89,9 @@ def test_a_repeat_visit_shows_the_kept_page_before_the_server_answers(committed_
     citizen.wait_for_selector("#updated-banner:not([hidden])", timeout=15000)
     assert "berubah" in citizen.inner_text("#updated-banner")
     citizen.screenshot(path="docs/screenshots/phone-track-updated-360.png")
+    citizen.set_viewport_size({"width": 1280, "height": 800})
+    citizen.screenshot(path="docs/screenshots/track-updated-desktop.png")
+    citizen.set_viewport_size({"width": 360, "height": 760})
     citizen.click("#updated-reload")
     citizen.wait_for_function("() => document.getElementById('status').textContent.trim() !== 'Sudah dikerjakan'")
     assert citizen.errors == [], citizen.errors

@@ -17,6 +17,19 @@ const KEPT = /^\/(?:lapor\/|lacak\/[^/]+\/)?$/;
 // it on its first visit whatever page that is. Everything else is stored when first used.
 const FORM = "{% url 'report-new' %}";
 const SHELL = ["{% static 'geoportal/icon-192.png' %}"];
+// The map's libraries, stored at install only when the map's page installs the worker: that page has just fetched
+// them (the browser's HTTP cache answers, nothing more comes over the line), and scripts stored during install are
+// compiled ahead by Chromium, so the next visit runs them sooner (a cheap phone spends ~1 s compiling the map).
+const MAP_FILES = [
+  "{% static 'vendor/leaflet/leaflet.js' %}", "{% static 'vendor/markercluster/leaflet.markercluster.js' %}",
+  "{% static 'vendor/vectorgrid/Leaflet.VectorGrid.bundled.min.js' %}", "{% static 'vendor/leaflet/leaflet.css' %}",
+  "{% static 'vendor/markercluster/MarkerCluster.css' %}", "{% static 'vendor/markercluster/MarkerCluster.Default.css' %}",
+  "{% static 'geoportal/map.js' %}",
+];
+function installedFromTheMap() {
+  return self.clients.matchAll({type: "window", includeUncontrolled: true})
+    .then((clients) => clients.some((client) => new URL(client.url).pathname === "{% url 'home' %}"));
+}
 
 function keepable(response) {
   return response.ok && response.type === "basic" && !response.redirected && response.headers.get(KEEP_HEADER) === "page";
@@ -31,6 +44,7 @@ function keepPage(request, response) {
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([
     cache.addAll(SHELL),
+    installedFromTheMap().then((map) => map && cache.addAll(MAP_FILES)).catch(() => {}),
     fetch(FORM, {credentials: "same-origin"}).then((response) => keepPage(new Request(FORM), response)).catch(() => {}),
   ])).then(() => self.skipWaiting()));
 });
