@@ -168,7 +168,7 @@ def kecamatan_outlines(request):
     """The kecamatan outlines drawn on the citizen map and the form's map: one small GeoJSON that both pages fetch
     when their map is up (it was inline in both pages' HTML, ~10–18 KiB gzipped before anything showed on a
     phone's first visit), kept by the browser for a day."""
-    return HttpResponse(kecamatan_outlines_geojson(tolerance_deg=0.0007), content_type="application/geo+json")
+    return HttpResponse(kecamatan_outlines_geojson(tolerance_deg=0.001), content_type="application/geo+json")
 
 
 def qgis_plugins_xml(request):

@@ -49,7 +49,8 @@ def production_static(settings, phone):
         else:
             route.fulfill(status=404, body="not collected")
 
-    phone.route(f"**{settings.STATIC_URL}**", collected)
+    # On the context, not the page: the service worker's own requests for static files are routed too.
+    phone.context.route(f"**{settings.STATIC_URL}**", collected)
 
 
 def test_every_asset_of_every_page_resolves(committed_reference, staff, production_static, phone, live_server):

@@ -16,7 +16,7 @@ const KEPT = /^\/(?:lapor\/|lacak\/[^/]+\/)?$/;
 // Precached: what reporting offline needs, the form (its scripts are inside it), kept small because a phone fetches
 // it on its first visit whatever page that is. Everything else is stored when first used.
 const FORM = "{% url 'report-new' %}";
-const SHELL = ["{% static 'geoportal/icon-192.png' %}"];
+
 // The map's libraries, stored at install only when the map's page installs the worker: that page has just fetched
 // them (the browser's HTTP cache answers, nothing more comes over the line), and scripts stored during install are
 // compiled ahead by Chromium, so the next visit runs them sooner (a cheap phone spends ~1 s compiling the map).
@@ -26,9 +26,19 @@ const MAP_FILES = [
   "{% static 'vendor/markercluster/MarkerCluster.css' %}", "{% static 'vendor/markercluster/MarkerCluster.Default.css' %}",
   "{% static 'geoportal/map.js' %}",
 ];
-function installedFromTheMap() {
+function installingPages() {
   return self.clients.matchAll({type: "window", includeUncontrolled: true})
-    .then((clients) => clients.some((client) => new URL(client.url).pathname === "{% url 'home' %}"));
+    .then((clients) => clients.map((client) => new URL(client.url)).filter((url) => url.origin === self.location.origin));
+}
+// The form, and the citizen page that installs the worker (the worker came after it, so it could not keep it then):
+// the very next visit shows it at once. From the browser's HTTP cache when it holds them (it seldom does: the page's
+// answer set the CSRF cookie it varies on), else once more from the server (~7 KiB for the map, ~10 for a tracking
+// page); keepPage still asks for the server's keep mark.
+function keepInstallingPages(pages, withForm) {
+  const paths = new Set(withForm ? [FORM] : []);
+  pages.forEach((url) => { if (KEPT.test(url.pathname) && !url.search) paths.add(url.pathname); });
+  return Promise.all([...paths].map((path) => fetch(path, {credentials: "same-origin", cache: "force-cache"})
+    .then((response) => keepPage(new Request(path), response)).catch(() => {})));
 }
 
 function keepable(response) {
@@ -42,11 +52,12 @@ function keepPage(request, response) {
 }
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all([
-    cache.addAll(SHELL),
-    installedFromTheMap().then((map) => map && cache.addAll(MAP_FILES)).catch(() => {}),
-    fetch(FORM, {credentials: "same-origin"}).then((response) => keepPage(new Request(FORM), response)).catch(() => {}),
-  ])).then(() => self.skipWaiting()));
+  // Installed from the map, the form waits for the next visit (formLater): a first visit on a slow line pays for the
+  // map, not also for the offline form (~26 KiB).
+  event.waitUntil(caches.open(CACHE).then((cache) => installingPages().then((pages) => {
+    const fromTheMap = pages.some((url) => url.pathname === "{% url 'home' %}");
+    return Promise.all([fromTheMap ? cache.addAll(MAP_FILES).catch(() => {}) : null, keepInstallingPages(pages, !fromTheMap)]);
+  })).then(() => self.skipWaiting()));
 });
 self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
@@ -80,6 +91,13 @@ async function offlinePage(request) {
   return (await cache.match(request, {ignoreVary: true})) || (await cache.match("{% url 'home' %}", {ignoreVary: true}))
     || (await cache.match(FORM, {ignoreVary: true})) || Response.error();
 }
+// The offline form, if the worker does not hold it yet: a few seconds after a page has opened, not to slow it down.
+function formLater() {
+  return new Promise((resolve) => setTimeout(resolve, 5000)).then(() => caches.open(CACHE))
+    .then((cache) => cache.match(FORM, {ignoreVary: true}).then((hit) => hit || fetch(FORM, {credentials: "same-origin"})
+      .then((response) => keepPage(new Request(FORM), response))))
+    .catch(() => {});
+}
 async function keptPage(event) {
   const request = event.request;
   await forgetting;
@@ -112,6 +130,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode !== "navigate") return;
+  event.waitUntil(formLater());
   if (KEPT.test(url.pathname) && !url.search) {
     event.respondWith(keptPage(event));
     return;
