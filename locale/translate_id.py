@@ -705,7 +705,7 @@ T = {
     # issue 17: repeat visits from the phone's kept copy
     "This page has changed since this phone kept it.": "Halaman ini sudah berubah sejak disimpan di ponsel ini.",
     "Show the newest": "Tampilkan yang terbaru",
-    "A short video (optional)": "Video pendek (opsional)",
+    "A short video (optional)": "Video pendek (tidak wajib)",
     "MP4 or WebM, at most 60 seconds.": "MP4 atau WebM, paling lama 60 detik.",
     "Photos chosen: %s": "Foto dipilih: %s",
     "Video chosen: %s": "Video dipilih: %s",
