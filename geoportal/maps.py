@@ -10,10 +10,20 @@ import folium
 from branca.element import MacroElement
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.http import urlencode
 from jinja2 import Template
 
-from geoportal.progress import PROGRESS_COLOURS, STATUS_COLOURS, STATUS_PROGRESS, citizen_status_names
-from geoportal.selectors.areas import kecamatan_outlines_geojson, served_area_bounds
+from geoportal.progress import (
+    PROGRESS_COLOURS,
+    STATUS_COLOURS,
+    STATUS_PROGRESS,
+    citizen_status_names,
+    open_statuses,
+)
+from geoportal.selectors.areas import served_area_bounds
+
+DEFAULT_BOUNDS = (111.39, -8.41, 111.85, -7.88)  # Kabupaten Trenggalek, before any boundary is loaded
 
 
 class LiveReports(MacroElement):
@@ -35,7 +45,7 @@ class LiveReports(MacroElement):
 
 
 def citizen_map() -> folium.Map:
-    bounds = served_area_bounds() or (111.39, -8.41, 111.85, -7.88)
+    bounds = served_area_bounds() or DEFAULT_BOUNDS
     tiles = settings.MAP_TILES_URL or None
     m = folium.Map(
         location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
@@ -59,13 +69,6 @@ def citizen_map() -> folium.Map:
         ("markercluster_css", static("vendor/markercluster/MarkerCluster.css")),
         ("markercluster_default_css", static("vendor/markercluster/MarkerCluster.Default.css")),
     ]
-    folium.GeoJson(
-        kecamatan_outlines_geojson(),
-        name="Kecamatan",
-        style_function=lambda feature: {"color": "#0d47a1", "weight": 1.5, "fill": False},
-        tooltip=folium.GeoJsonTooltip(fields=["nama"], aliases=["Kecamatan"]),
-        smooth_factor=1,
-    ).add_to(m)
     m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
     config = {
         "colours": STATUS_COLOURS,
@@ -75,9 +78,34 @@ def citizen_map() -> folium.Map:
         # Above this many reports in view, the map draws vector tiles (counts per area) instead of markers.
         "featureLimit": settings.MAP_FEATURE_LIMIT,
         "tiles": "/tiles/reports/{z}/{x}/{y}.pbf",
+        # The kecamatan outlines: fetched by map.js once the list shows (not in the page: ~18 KiB gzipped before
+        # anything showed on a phone's first visit); the same answer as the form's map, so fetched once.
+        "outlines": reverse("kecamatan-outlines"),
+        # Every public report lies within the served area: a view holding it all lists the same reports as the
+        # first request the page starts before the map library has loaded (first_reports_url).
+        "area": [[bounds[1], bounds[0]], [bounds[3], bounds[2]]],
+        "firstLimit": first_limit(),
     }
     m.add_child(LiveReports(json.dumps(config)))
     return m
+
+
+def first_limit() -> int:
+    """How many of the newest reports the map asks for first (map.js: the list shows, then the rest)."""
+    return min(50, settings.MAP_FEATURE_LIMIT)
+
+
+def first_reports_url() -> str:
+    """The map's first question to the API (the whole served area's newest reports and their count), which the page
+    asks as soon as its HTML arrives: on a phone's slow line it no longer waits for the map library (~1 s)."""
+    west, south, east, north = served_area_bounds() or DEFAULT_BOUNDS
+    query = {
+        "status": open_statuses(),  # the status filter's first choice (home.html): what is still open
+        "in_bbox": f"{west:.5f},{south:.5f},{east:.5f},{north:.5f}",
+        "limit": first_limit(),
+        "count": "true",
+    }
+    return f"{reverse('api-report-list')}?{urlencode(query)}"
 
 
 def map_parts(m: folium.Map, *, nonce: str) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Citizen-facing pages of the map and the report form. Thin: selectors read. The report pages (tracking and
 public) belong to the workflow (workflow/citizen_views.py): they show its timeline and run its transitions."""
 
-import json
+import hashlib
 from functools import wraps
 
 from django.conf import settings
@@ -14,9 +14,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 
+from config.http import public_read
 from geoportal.addresses import client_address
-from geoportal.maps import citizen_map, map_parts
+from geoportal.maps import citizen_map, first_reports_url, map_parts
 from geoportal.models import Category, Kecamatan
+from geoportal.offline import KEEP_HEADER, kept_on_the_phone
 from geoportal.plugin_repository import plugin_info, plugin_zip, plugins_xml
 from geoportal.progress import open_statuses, progress_legend
 from geoportal.selectors.areas import desa_points, kecamatan_outlines_geojson, served_area_bounds
@@ -49,6 +51,7 @@ def tracking_limited(view):
 
 
 @tracking_limited
+@kept_on_the_phone
 @citizen_page_gzip
 def home(request):
     """The public map of reports (folium), with filters and a list; also looks up a tracking code."""
@@ -61,6 +64,7 @@ def home(request):
         "geoportal/home.html",
         {
             "map": map_parts(citizen_map(), nonce=request.csp_nonce),
+            "first_reports": first_reports_url(),
             "categories": Category.objects.filter(active=True, confidential=False).order_by("name"),
             "kecamatan": Kecamatan.objects.order_by("nama").only("kode", "nama"),
             "progress": progress_legend(),
@@ -83,6 +87,7 @@ def home(request):
     )
 
 
+@kept_on_the_phone
 @citizen_page_gzip
 def report_new(request):
     """The phone-first report form; it sends through POST /api/reports/ (or waits in the outbox offline). The
@@ -99,7 +104,7 @@ def report_new(request):
                 "bounds": bounds,
                 "tiles": settings.MAP_TILES_URL,
                 "attribution": settings.MAP_TILES_ATTRIBUTION,
-                "kecamatan": json.loads(kecamatan_outlines_geojson(tolerance_deg=0.001)),
+                "outlines": reverse("kecamatan-outlines"),  # fetched with the map library, when the map is asked for
                 "desa": desa_points(),
                 "leaflet": {"js": static("vendor/leaflet/leaflet.js"), "css": static("vendor/leaflet/leaflet.css")},
                 "icon": {
@@ -121,6 +126,8 @@ def report_new(request):
                         "The location could not be found: put the pin on the map, or choose kecamatan and desa."
                     ),
                     "need_photo": _("Add at least one photo of the problem."),
+                    "photos_chosen": _("Photos chosen: %s"),
+                    "video_chosen": _("Video chosen: %s"),
                     "need_label": _("Choose a label for the problem."),
                     "sending": _("Sending…"),
                     "send": _("Send report"),
@@ -160,6 +167,14 @@ def manifest(request):
     )
 
 
+@public_read(max_age=86400)
+def kecamatan_outlines(request):
+    """The kecamatan outlines drawn on the citizen map and the form's map: one small GeoJSON that both pages fetch
+    when their map is up (it was inline in both pages' HTML, ~10–18 KiB gzipped before anything showed on a
+    phone's first visit), kept by the browser for a day."""
+    return HttpResponse(kecamatan_outlines_geojson(tolerance_deg=0.001), content_type="application/geo+json")
+
+
 def qgis_plugins_xml(request):
     """A QGIS plugin repository: add this URL in QGIS → Plugins → Manage and Install → Settings."""
     info = plugin_info()
@@ -176,12 +191,23 @@ def qgis_plugin_download(request, name: str):
     return response
 
 
+def _static_version() -> str:
+    """Changes with any deployed script of the citizen pages (their hashed names): a new worker drops what the old
+    one kept."""
+    names = ("map.js", "lapor.js", "page.js", "outbox.js", "myreports.js")
+    return hashlib.sha256("".join(static(f"geoportal/{name}") for name in names).encode()).hexdigest()[:12]
+
+
 def service_worker(request):
     # Served from the root so that its scope covers every public page; its cache name follows the deployed static files.
     response = render(
         request,
         "geoportal/sw.js",
-        {"version": static("geoportal/map.js").rsplit("/", 1)[-1], "static_prefix": settings.STATIC_URL},
+        {
+            "version": _static_version(),
+            "static_prefix": settings.STATIC_URL,
+            "keep_header": KEEP_HEADER,
+        },
         content_type="application/javascript",
     )
     response["Cache-Control"] = "no-cache"

@@ -715,6 +715,13 @@ T = {
     "Your location could not be read. Move the map to your place, or choose a kecamatan.": (
         "Lokasi Anda tidak dapat dibaca. Geser peta ke tempat Anda, atau pilih kecamatan."
     ),
+    # issue 17: repeat visits from the phone's kept copy
+    "This page has changed since this phone kept it.": "Halaman ini sudah berubah sejak disimpan di ponsel ini.",
+    "Show the newest": "Tampilkan yang terbaru",
+    "A short video (optional)": "Video pendek (tidak wajib)",
+    "MP4 or WebM, at most 60 seconds.": "MP4 atau WebM, paling lama 60 detik.",
+    "Photos chosen: %s": "Foto dipilih: %s",
+    "Video chosen: %s": "Video dipilih: %s",
 }
 
 if __name__ == "__main__":

@@ -356,6 +356,7 @@ DOORS: dict[str, Door] = {
     "ogc/collections/<str:cid>/items/<str:fid>": Door(
         "get", lambda w, r: f"/ogc/collections/staff-reports/items/{_pk(w, r)}", _staff_visible_api
     ),
+    "kecamatan.geojson": Door("get", lambda w, r: "/kecamatan.geojson", _everyone, per_report=False),
     "manifest.webmanifest": Door("get", lambda w, r: "/manifest.webmanifest", _everyone, per_report=False),
     "sw.js": Door("get", lambda w, r: "/sw.js", _everyone, per_report=False),
     "qgis/plugins.xml": Door("get", lambda w, r: "/qgis/plugins.xml", _everyone, per_report=False),

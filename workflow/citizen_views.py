@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from geoportal.addresses import client_address
 from geoportal.models import Report
+from geoportal.offline import kept_on_the_phone
 from geoportal.progress import citizen_status_name
 from geoportal.services.rate_limits import tracking_lookup
 from geoportal.states import ReportStatus
@@ -43,6 +44,7 @@ def report_tracked(request, code: str) -> Report:
 
 
 @tracking_limited
+@kept_on_the_phone
 def track(request, code: str):
     """The citizen's page for their report: its public timeline, the proof of the fix, and their answer."""
     report = report_tracked(request, code)

@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
-    select.addEventListener("change", function () { select.form.submit(); });
+    // requestSubmit, not submit(): the form's submit listeners run (page.js puts the current CSRF token in).
+    select.addEventListener("change", function () { select.form.requestSubmit(); });
   });
 })();

@@ -28,7 +28,10 @@
       mapBox.innerHTML = "";
       map = L.map(mapBox, {zoomControl: true}).fitBounds([[config.bounds[1], config.bounds[0]], [config.bounds[3], config.bounds[2]]]);
       if (config.tiles) L.tileLayer(config.tiles, {attribution: config.attribution, maxZoom: 19}).addTo(map);
-      L.geoJSON(config.kecamatan, {style: {color: "#0d47a1", weight: 1, fill: false}, interactive: false}).addTo(map);
+      fetch(config.outlines).then(function (r) { return r.ok ? r.json() : Promise.reject(new Error(r.status)); })
+        .then(function (outlines) {
+          L.geoJSON(outlines, {style: {color: "#0d47a1", weight: 1, fill: false}, interactive: false}).addTo(map);
+        }).catch(function () {});  // the pin works without them
       map.on("click", function (event) { place(event.latlng.lat, event.latlng.lng); });
       if (lat.value && lon.value) place(parseFloat(lat.value), parseFloat(lon.value), 16);
       return map;
@@ -91,8 +94,17 @@
       box.appendChild(img);
     });
   }
+  // What was chosen, in the page's language (the inputs themselves are hidden: the browser words them in its own).
+  var video = document.getElementById("video"), chosenText = document.getElementById("files-chosen");
+  function chosen() {
+    var parts = [], count = photo.files.length + more.files.length;
+    if (count) parts.push(t.photos_chosen.replace("%s", count));
+    if (video.files.length) parts.push(t.video_chosen.replace("%s", video.files[0].name));
+    chosenText.textContent = parts.join(" · ");
+  }
   photo.addEventListener("change", previews);
   more.addEventListener("change", previews);
+  [photo, more, video].forEach(function (input) { input.addEventListener("change", chosen); });
   form.addEventListener("change", function (event) {
     if (event.target.name === "category") {
       document.getElementById("confidential-note").hidden = !event.target.dataset.confidential;
@@ -188,14 +200,13 @@
       },
       photos: files.map(function (file) { return {name: file.name, type: file.type, blob: file}; }),
     };
-    var video = document.getElementById("video").files[0];
-    if (video) entry.video = {name: video.name, type: video.type, blob: video};
+    if (video.files[0]) entry.video = {name: video.files[0].name, type: video.files[0].type, blob: video.files[0]};
     var button = document.getElementById("send");
     button.disabled = true;
     button.textContent = t.sending;
     function keep() {
       return window.laporOutbox.add(entry).then(function () {
-        form.reset(); document.getElementById("previews").innerHTML = ""; showQueue();
+        form.reset(); document.getElementById("previews").innerHTML = ""; chosen(); showQueue();
       });
     }
     var attempt = navigator.onLine ? window.laporOutbox.send(entry) : Promise.reject(new Error("offline"));

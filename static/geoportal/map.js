@@ -14,6 +14,9 @@
   if (!map.options.maxZoom) map.setMaxZoom(19);
   L.control.scale({imperial: false}).addTo(map);  // kilometres and metres only
   var PROGRESS = config.progress;  // geoportal/progress.py
+  // The filters as the page opens: the status filter's first choice, the reports still open (first_reports_url asks
+  // the same before the map library has loaded).
+  var defaultFilters = new URLSearchParams({status: form.elements.status.options[0].value}).toString();
   // The colour of many reports shown as one circle (a cluster here, a cell of the vector tiles), as the legend says:
   // red while any of them waits, yellow while any is being handled, green only when all are done. (Markercluster's
   // own green-yellow-orange by size would paint a cluster of waiting reports green.)
@@ -161,40 +164,69 @@
       (onlyOpen ? i18n.count_open : i18n.count).replace("%s", collection.numberMatched !== undefined ? collection.numberMatched : collection.numberReturned);
     map.getContainer().dataset.mode = dense ? "tiles" : "markers";
   }
+  // The kecamatan outlines, once the list is there (not in the page: they are not what a citizen waits for).
+  function outlines() {
+    if (!config.outlines || window.laporKecamatan) return;
+    window.laporKecamatan = L.featureGroup();
+    if (!map.getPane("outlines")) map.createPane("outlines").style.zIndex = 350;  // under the reports
+    fetch(config.outlines).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (geojson) {
+        window.laporKecamatan = L.geoJSON(geojson, {
+          pane: "outlines", renderer: L.canvas({pane: "outlines"}), style: {color: "#0d47a1", weight: 1.5, fill: false},
+          onEachFeature: function (feature, layer) { layer.bindTooltip("Kecamatan " + feature.properties.nama); },
+        }).addTo(map);
+      })
+      .catch(function () { window.laporKecamatan = null; });
+  }
+  var asked = null;  // the query of the list shown or being loaded: the same view is not asked for twice
   function load() {
-    if (pending) pending.abort();
-    pending = new AbortController();
-    summary.textContent = i18n.loading;
     // First the newest few and how many there are: the list shows at once and a crowded view goes straight to the
     // tiles (a regency-wide view no longer downloads 2,000 reports only to draw tiles instead); then, when the view
     // is not crowded, all its reports for the markers.
-    var signal = pending.signal, first = query();
-    first.set("limit", Math.min(50, LIMIT));
+    var first = query();
+    first.set("limit", config.firstLimit || Math.min(50, LIMIT));
     first.set("count", "true");
+    if (asked === first.toString()) return;
+    asked = first.toString();
+    if (pending) pending.abort();
+    pending = new AbortController();
+    summary.textContent = i18n.loading;
+    var signal = pending.signal;
     function get(params) {
       return fetch("/api/reports/?" + params.toString(), {headers: {Accept: "application/geo+json"}, signal: signal})
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); });
     }
-    get(first)
+    // The page asked for the whole area's first reports before the map library loaded (home.html): the same reports
+    // as this view's while it holds the whole area and the filters are the page's defaults (the open reports).
+    var early = window.laporFirst;
+    window.laporFirst = null;
+    var firstAnswer = early && filters().toString() === defaultFilters && map.getBounds().contains(config.area)
+      ? early.catch(function () { return get(first); }) : get(first);
+    firstAnswer
       .then(function (collection) {
+        if (signal.aborted) return;
         show(collection);
+        outlines();
         if (collection.next && collection.numberMatched <= LIMIT) return get(query()).then(show);
       })
-      .catch(function (e) { if (e.name !== "AbortError") summary.textContent = i18n.failed; });
+      .catch(function (e) {
+        if (e.name === "AbortError") return;
+        asked = null;  // asked again when the connection returns or the filters are sent
+        summary.textContent = i18n.failed;
+      });
   }
   function soon() { clearTimeout(timer); timer = setTimeout(load, 250); }
   map.on("moveend", soon);
   form.addEventListener("change", function (event) {
-    if (event.target.name === "colour" && tiles) tiles.redraw();
-    if (event.target.name === "kecamatan" && event.target.value && window.laporKecamatan) {
+    if (event.target.name === "colour") { asked = null; if (tiles) tiles.redraw(); }
+    if (event.target.name === "kecamatan" && event.target.value && window.laporKecamatan && window.laporKecamatan.eachLayer) {
       window.laporKecamatan.eachLayer(function (layer) {
         if (layer.feature && layer.feature.properties.kode === event.target.value) map.fitBounds(layer.getBounds());
       });
     }
     soon();
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); load(); });
-  map.eachLayer(function (layer) { if (layer instanceof L.GeoJSON) window.laporKecamatan = layer; });
+  form.addEventListener("submit", function (event) { event.preventDefault(); asked = null; load(); });
   // "Near me": the map goes to where the phone is, at street level, and marks it; the list then holds what is
   // (still open, by default) around the citizen. Refused or unavailable, it says what to do instead.
   var nearMe = document.getElementById("near-me"), here = null;

@@ -9,7 +9,7 @@ import pytest
 
 from geoportal.models import Report
 from geoportal.tracking import tracking_code_display
-from tests.factories import ReportFactory
+from tests.factories import ReportFactory, jpeg_bytes
 from tests.geoportal.test_citizen_browser import _fill_report
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,7 +49,8 @@ def production_static(settings, phone):
         else:
             route.fulfill(status=404, body="not collected")
 
-    phone.route(f"**{settings.STATIC_URL}**", collected)
+    # On the context, not the page: the service worker's own requests for static files are routed too.
+    phone.context.route(f"**{settings.STATIC_URL}**", collected)
 
 
 def test_every_asset_of_every_page_resolves(committed_reference, staff, production_static, phone, live_server):
@@ -194,3 +195,63 @@ def test_the_form_s_controls_are_thumb_sized_and_say_what_they_do(committed_refe
     assert phone.evaluate("getComputedStyle(document.getElementById('name')).backgroundColor") != enabled
     phone.locator("#contact").scroll_into_view_if_needed()
     phone.screenshot(path="docs/screenshots/phone-report-anonymous-360.png")
+
+
+def test_the_floating_report_button_never_covers_the_end_of_the_tracking_page(
+    committed_reference, staff, phone, live_server
+):
+    from workflow.services.transitions import TransitionInput, report_transition
+
+    report = ReportFactory(status="received", description="Lubang di jalan desa, sudah tiga minggu")
+    report_transition(report_id=report.pk, name="verify", actor=staff["operator"])
+    report_transition(report_id=report.pk, name="dispatch", actor=staff["operator"], data=TransitionInput(opd="PUPR"))
+    report_transition(report_id=report.pk, name="acknowledge", actor=staff["pupr"])
+    phone.set_viewport_size({"width": 360, "height": 560})  # a small phone: the page is longer than its screen
+    phone.goto(f"{live_server.url}/lacak/{tracking_code_display(report.tracking_code)}/")
+    assert phone.evaluate("document.documentElement.scrollHeight") > 560
+    phone.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    button = phone.locator("header .report").bounding_box()
+    assert button["y"] > 560 * 0.75  # still floating at the bottom, within the thumb's reach
+    # Scrolled to the end, the page's last content stands above the button.
+    end = phone.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('main *')].filter(e => e.offsetParent !== null)"
+        ".map(e => e.getBoundingClientRect().bottom))"
+    )
+    assert end <= button["y"], (end, button)
+    phone.screenshot(path="docs/screenshots/phone-track-end-360.png")
+
+
+def test_the_form_s_file_buttons_speak_the_page_s_language(committed_reference, phone, live_server, tmp_path):
+    """The browser words its own file input ("Choose File", "No file chosen") in its language, not the page's: every
+    file input is hidden behind a labelled button in Indonesian, still reached and opened from the keyboard."""
+    phone.goto(live_server.url + "/lapor/")
+    inputs = phone.locator("input[type=file]")
+    assert inputs.count() == 3
+    for i in range(inputs.count()):
+        field = inputs.nth(i)
+        box = field.bounding_box()
+        clip = field.evaluate("e => getComputedStyle(e).clip")
+        assert box["width"] <= 1 and clip == "rect(0px, 0px, 0px, 0px)", (field.get_attribute("id"), box)  # hidden
+        label = phone.locator(f"label[for={field.get_attribute('id')}]")
+        assert label.is_visible() and label.bounding_box()["height"] >= 44
+        assert not {"choose", "file", "no file"} & set(label.inner_text().lower().split())
+    # Keyboard: the hidden input takes the focus in the tab order and its button shows the focus ring.
+    phone.focus("#photo")
+    phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.id") == "more-photos"
+    ring = phone.evaluate("getComputedStyle(document.querySelector('label[for=more-photos]')).outlineStyle")
+    assert ring == "solid"
+    with phone.expect_file_chooser() as chooser:
+        phone.keyboard.press("Space")
+    photo = tmp_path / "dua.jpg"
+    photo.write_bytes(jpeg_bytes(size=(640, 480)))
+    chooser.value.set_files([str(photo), str(photo)])
+    phone.wait_for_function("() => document.getElementById('files-chosen').textContent.includes('Foto dipilih: 2')")
+    phone.locator(".file-row").scroll_into_view_if_needed()
+    phone.screenshot(path="docs/screenshots/phone-report-file-buttons-360.png")
+    desktop = phone.context.new_page()
+    desktop.set_viewport_size({"width": 1280, "height": 800})
+    desktop.goto(live_server.url + "/lapor/")
+    desktop.locator(".file-row").scroll_into_view_if_needed()
+    desktop.screenshot(path="docs/screenshots/report-file-buttons-desktop.png")
+    desktop.close()
