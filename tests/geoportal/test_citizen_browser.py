@@ -281,3 +281,26 @@ def test_the_map_opens_on_what_is_still_open_and_near_me_goes_to_the_citizen(
     page.wait_for_function("() => document.getElementById('report-summary').textContent.startsWith('Lokasi Anda')")
     assert "pilih kecamatan" in page.inner_text("#report-summary")
     refused.close()
+
+
+def test_the_map_s_first_question_is_asked_once_before_the_map_library_and_for_the_open_reports(
+    committed_reference, phone, live_server
+):
+    """The page asks for the whole area's newest open reports as soon as its HTML arrives (on a slow line the
+    answer comes while Leaflet loads); map.js takes that answer instead of asking the same again."""
+    from urllib.parse import parse_qs, urlparse
+
+    from geoportal.progress import open_statuses
+    from geoportal.states import ReportStatus as S
+    from tests.factories import ReportFactory
+
+    ReportFactory(status=S.VERIFIED)
+    asked = []
+    phone.on("request", lambda r: asked.append(r.url) if "/api/reports/" in r.url else None)
+    phone.goto(live_server.url)
+    phone.wait_for_selector("#report-list li", timeout=15000)
+    phone.wait_for_load_state("networkidle")
+    first = [parse_qs(urlparse(url).query) for url in asked if "count=true" in url]
+    assert len(first) == 1, asked  # asked once, by the page's head, not again by map.js
+    assert first[0]["status"] == [open_statuses()]
+    assert phone.inner_text("#report-summary") == "1 laporan masih terbuka di area ini"
