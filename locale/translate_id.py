@@ -722,6 +722,10 @@ T = {
     "MP4 or WebM, at most 60 seconds.": "MP4 atau WebM, paling lama 60 detik.",
     "Photos chosen: %s": "Foto dipilih: %s",
     "Video chosen: %s": "Video dipilih: %s",
+    "Take or choose the photo": "Ambil atau pilih foto",
+    "Photo chosen:": "Foto dipilih:",
+    "created": "dibuat",
+    "one or more public statuses, comma-separated": "satu atau beberapa status publik, dipisah koma",
 }
 
 if __name__ == "__main__":
@@ -734,7 +738,7 @@ if __name__ == "__main__":
             entry.msgstr = T[entry.msgid]
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-        elif not entry.msgstr:
+        elif not entry.msgstr or "fuzzy" in entry.flags:  # a guess from a similar msgid is not a translation
             missing.append(entry.msgid)
     po.save(str(path))
     print("untranslated:", missing, file=sys.stderr)

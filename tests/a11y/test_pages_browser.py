@@ -8,6 +8,7 @@ import pytest
 
 from tests.a11y.measure import axe_record, axe_violations, horizontal_overflow, serious, targets, too_small
 from tests.a11y.walks import public_pages, sign_in, staff_pages
+from tests.factories import jpeg_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -111,3 +112,33 @@ def test_the_proof_photo_input_opens_the_camera(committed_reference, staff, repo
     assert proof.get_attribute("accept") == "image/*"
     assert proof.get_attribute("capture") == "environment"
     assert urlparse(page.url).path.startswith("/staf/laporan/")
+
+
+def test_the_proof_photo_button_speaks_the_page_s_language_and_says_what_was_chosen(
+    committed_reference, staff, reports, phone_context, live_server, tmp_path
+):
+    """The officer on site meets an Indonesian button ("Ambil atau pilih foto"), not the browser's "Choose File / No
+    file chosen"; by keyboard it opens the camera's chooser, and the line beside it names the photo chosen."""
+    page = phone_context.new_page()
+    sign_in(page, live_server, "t-pupr")
+    page.goto(f"{live_server.url}/staf/laporan/{reports['in_progress'].pk}/")
+    button = page.locator("form[data-action=resolve] label.file-button")
+    assert button.inner_text().strip() == "Ambil atau pilih foto"
+    box = button.bounding_box()
+    assert box["height"] >= 48 and box["width"] >= 48
+    proof = page.locator("form[data-action=resolve] input[type=file][name=photo]")
+    assert proof.bounding_box()["width"] <= 1  # the browser's own button is not what the officer sees
+    photo = tmp_path / "tambalan.jpg"
+    photo.write_bytes(jpeg_bytes(size=(800, 600)))
+    proof.focus()
+    assert (
+        page.evaluate(
+            "() => getComputedStyle(document.querySelector('form[data-action=resolve] label.file-button')).outlineStyle"
+        )
+        != "none"
+    )  # the focus ring shows on the button
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(str(photo))
+    assert page.inner_text(f"#{proof.get_attribute('data-chosen')}") == "Foto dipilih: tambalan.jpg"
+    page.screenshot(path="docs/screenshots/desk-opd-proof-button-phone.png")
