@@ -139,11 +139,8 @@ def main() -> None:
                 ("naive: drf-gis GeoFeatureModelSerializer", get(http, f"/bench/naive/reports/?{query}")),
             ]
             if mapserver:
-                for name, full in (
-                    ("MapServer 8 OGC API Features (+count)", mapserver.items_url(bbox=BBOX, limit=limit)),
-                    ("MapServer 8 WFS 2.0 GeoJSON", mapserver.wfs_url(bbox=BBOX, limit=limit)),
-                ):
-                    candidates.append((name, get(mapserver_http, full.split(str(mapserver.port), 1)[1])))
+                for name, path in mapserver.candidates(bbox=BBOX, limit=limit):
+                    candidates.append((name, get(mapserver_http, path)))
             results = []
             for name, fn in candidates:
                 body = fn()

@@ -153,6 +153,16 @@ class MapServerRef:
         )
         return f"http://127.0.0.1:{self.port}/mapserv?{query}"
 
+    def candidates(self, *, bbox: BBox, limit: int) -> list[tuple[str, str]]:
+        """The benchmarks' two MapServer candidates for one page: (name, path on this server's root)."""
+        return [
+            (name, url.split(str(self.port), 1)[1])
+            for name, url in (
+                ("MapServer 8 OGC API Features (+count)", self.items_url(bbox=bbox, limit=limit)),
+                ("MapServer 8 WFS 2.0 GeoJSON", self.wfs_url(bbox=bbox, limit=limit)),
+            )
+        ]
+
 
 def _mapfile_string(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

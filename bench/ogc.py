@@ -213,11 +213,8 @@ def main() -> None:
                 ("ours: /api/reports/ (gunicorn)", get(http, f"/api/reports/?in_bbox={box}&limit={limit}")),
             ]
             if mapserver:
-                for name, full in (
-                    ("MapServer 8 OGC API Features (+count)", mapserver.items_url(bbox=BBOX, limit=limit)),
-                    ("MapServer 8 WFS 2.0 GeoJSON", mapserver.wfs_url(bbox=BBOX, limit=limit)),
-                ):
-                    candidates.append((name, get(mapserver_http, full.split(str(mapserver.port), 1)[1])))
+                for name, path in mapserver.candidates(bbox=BBOX, limit=limit):
+                    candidates.append((name, get(mapserver_http, path)))
             if other:
                 candidates.append(
                     (
