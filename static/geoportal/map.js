@@ -87,7 +87,7 @@
   function tileStyle(p) {
     var fill;
     if (p.kind === "cell") {
-      var w = p.waiting || 0, h = p.handling || 0, d = p.done || 0;
+      var w = p.waiting || 0, h = p.handling || 0;
       // A cell with any open report takes the colour of its open work (waiting before being handled): green only when
       // everything in it is done, so the regency view shows where problems are still open, not where most are old.
       // The same rule as the clusters (groupColour) and the legend.
